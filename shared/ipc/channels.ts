@@ -1,0 +1,27 @@
+/**
+ * Every IPC channel, by name. Kept apart from the schemas so that the sandboxed preload can
+ * expose one function per channel without bundling zod.
+ */
+export const CHANNELS = [
+  'app.info',
+  'stages.list',
+  'team.list',
+  'reasons.list',
+  'reasons.add',
+  'reasons.remove',
+  'board.columns',
+  'board.cards',
+  'leads.get',
+  'leads.create',
+  'leads.update',
+  'leads.move',
+  'leads.delete',
+  'leads.restore',
+  'activities.addNote',
+  'demo.load',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** Prefix of the Electron IPC channel names, so that ours never clash with Electron's own. */
+export const IPC_PREFIX = 'voronka:';

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type { Channel } from './channels.ts';
+import type { inputSchemas } from './schemas.ts';
+import type { Result } from './result.ts';
+import type { Stage } from '../domain/stage.ts';
+import type { Lead } from '../domain/lead.ts';
+import type { Activity, StageTransition, TeamMember } from '../domain/history.ts';
+import type { Reason } from '../domain/reasons.ts';
+
+export interface ColumnSummary {
+  stageKey: string;
+  count: number;
+  /** Deal value per currency: a column can hold deals in roubles and in dollars. */
+  totals: { currency: string; amountMinor: number }[];
+}
+
+export interface CardPage {
+  cards: Lead[];
+  /** Cursor for the next page, null at the end of the column. */
+  next: { position: string; id: number } | null;
+}
+
+export interface LeadDetail {
+  lead: Lead;
+  transitions: StageTransition[];
+  activities: Activity[];
+}
+
+export interface MoveOutcome {
+  lead: Lead;
+  /** The recorded stage change; null when the card was only reordered inside its column. */
+  transition: StageTransition | null;
+}
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  leadCount: number;
+  currentMemberId: number | null;
+}
+
+/** What each channel returns on success. */
+export interface ChannelOutputs {
+  'app.info': AppInfo;
+  'stages.list': Stage[];
+  'team.list': TeamMember[];
+  'reasons.list': Reason[];
+  'reasons.add': Reason;
+  'reasons.remove': { id: number };
+  'board.columns': ColumnSummary[];
+  'board.cards': CardPage;
+  'leads.get': LeadDetail;
+  'leads.create': Lead;
+  'leads.update': Lead;
+  'leads.move': MoveOutcome;
+  'leads.delete': { id: number };
+  'leads.restore': Lead;
+  'activities.addNote': Activity;
+  'demo.load': { leads: number; members: number };
+}
+
+export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
+export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
+
+/** The one shape both transports (Electron preload, loopback harness) implement. */
+export type VoronkaApi = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
