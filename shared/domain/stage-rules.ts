@@ -33,14 +33,23 @@ export function reasonKindForMove(from: Stage, to: Stage): ReasonKind | null {
  */
 export function unmetRequirements(lead: RuleLead, from: Stage, to: Stage, reason?: string | null): Requirement[] {
   if (from.key === to.key) return [];
+  const unmet = unmetStageNeeds(lead, to);
+  const reasonKind = reasonKindForMove(from, to);
+  if (reasonKind && !reason?.trim()) unmet.push({ kind: 'reason', reasonKind });
+  return unmet;
+}
+
+/**
+ * The data a lead must hold to sit in `stage` at all: checked on every move into it, and when a
+ * lead is created in it or edited while in it (so an MQL cannot lose its e-mail afterwards).
+ */
+export function unmetStageNeeds(lead: RuleLead, stage: Stage): Requirement[] {
   const unmet: Requirement[] = [];
-  if (to.funnel === 'sales' && !hasContactInfo(lead)) unmet.push({ kind: 'contact' });
-  if (to.requiresDeal) {
+  if (stage.funnel === 'sales' && !hasContactInfo(lead)) unmet.push({ kind: 'contact' });
+  if (stage.requiresDeal) {
     const missing = DEAL_FIELDS.filter((field) => lead[field] === null || lead[field] === undefined);
     if (missing.length > 0) unmet.push({ kind: 'deal', missing });
   }
-  const reasonKind = reasonKindForMove(from, to);
-  if (reasonKind && !reason?.trim()) unmet.push({ kind: 'reason', reasonKind });
   return unmet;
 }
 

@@ -1,0 +1,105 @@
+import { EMPTY_LEAD_FIELDS, URGENCIES, type LeadFields } from '../../shared/domain/lead.ts';
+import type { ReasonKind } from '../../shared/domain/reasons.ts';
+import type { Random } from './random.ts';
+import * as words from './vocabulary.ts';
+
+const DAY = 86_400_000;
+
+export interface DemoStep {
+  stageKey: string;
+  at: number;
+  reason: string | null;
+}
+
+export interface DemoLead {
+  fields: LeadFields;
+  /** Every stage the lead entered, oldest first; the first step is its creation. */
+  journey: DemoStep[];
+  notes: { at: number; body: string }[];
+}
+
+export interface DemoSettings {
+  now: number;
+  ownerIds: readonly number[];
+  reasons: Record<ReasonKind, readonly string[]>;
+}
+
+/** Where a lead goes next from an open stage, and how likely; the rest of the time it stays. */
+const NEXT: Record<string, { to: string; chance: number }[]> = {
+  awareness: [{ to: 'consideration', chance: 0.55 }, { to: 'conversion', chance: 0.06 }],
+  consideration: [{ to: 'conversion', chance: 0.6 }],
+  conversion: [{ to: 'mql', chance: 0.7 }],
+  mql: [{ to: 'sal', chance: 0.72 }, { to: 'lost', chance: 0.06 }],
+  sal: [{ to: 'sql', chance: 0.62 }, { to: 'lost', chance: 0.16 }],
+  sql: [{ to: 'won', chance: 0.36 }, { to: 'lost', chance: 0.42 }],
+  lost: [{ to: 'awareness', chance: 0.1 }, { to: 'consideration', chance: 0.08 }],
+  won: [],
+};
+
+function walkJourney(random: Random, settings: DemoSettings): DemoStep[] {
+  const createdAt = settings.now - random.int(0, 364) * DAY - random.int(0, DAY - 1);
+  const journey: DemoStep[] = [{ stageKey: random.chance(0.22) ? 'mql' : 'awareness', at: createdAt, reason: null }];
+  let recycled = false;
+  for (;;) {
+    const current = journey[journey.length - 1]!;
+    const roll = random.next();
+    let cumulative = 0;
+    const next = NEXT[current.stageKey]!.find((option) => roll < (cumulative += option.chance));
+    if (!next || (recycled && current.stageKey === 'lost')) return journey;
+    const at = current.at + random.int(1, next.to === 'awareness' ? 120 : 24) * DAY + random.int(0, DAY - 1);
+    if (at > settings.now) return journey;
+    let reason: string | null = null;
+    if (next.to === 'lost') reason = random.pick(settings.reasons[current.stageKey === 'sql' ? 'lost' : 'disqualified']);
+    if (current.stageKey === 'lost') {
+      reason = random.pick(settings.reasons.recycled);
+      recycled = true;
+    }
+    journey.push({ stageKey: next.to, at, reason });
+  }
+}
+
+function transliterate(text: string): string {
+  return [...text.toLowerCase()].map((char) => words.TRANSLIT[char] ?? char).join('').replace(/[^a-z]/g, '');
+}
+
+function cyrillicName(random: Random): [string, string] {
+  const female = random.chance(0.5);
+  const last = random.pick(words.CYRILLIC_PEOPLE.last);
+  return female ? [random.pick(words.CYRILLIC_PEOPLE.female), `${last}а`] : [random.pick(words.CYRILLIC_PEOPLE.male), last];
+}
+
+/** One realistic lead with a history that obeys the stage rules. */
+export function generateDemoLead(random: Random, settings: DemoSettings): DemoLead {
+  const journey = walkJourney(random, settings);
+  const reachedSales = journey.some((step) => !['awareness', 'consideration', 'conversion'].includes(step.stageKey));
+  const reachedDeal = journey.some((step) => ['sql', 'won'].includes(step.stageKey));
+  const cyrillic = random.chance(0.45);
+  const [companyName, companyDomain] = random.pick(cyrillic ? words.CYRILLIC_COMPANIES : words.LATIN_COMPANIES);
+  const fields: LeadFields = { ...EMPTY_LEAD_FIELDS, currency: cyrillic ? 'RUB' : random.chance(0.7) ? 'USD' : 'EUR' };
+  fields.source = random.pick(words.SOURCES);
+  fields.ownerId = reachedSales || random.chance(0.3) ? random.pick(settings.ownerIds) : null;
+  const anonymous = !reachedSales && random.chance(0.35);
+  if (!anonymous) {
+    [fields.firstName, fields.lastName] = cyrillic ? cyrillicName(random) : [random.pick(words.LATIN_PEOPLE.first), random.pick(words.LATIN_PEOPLE.last)];
+    fields.email = `${transliterate(fields.firstName)}.${transliterate(fields.lastName)}${random.int(1, 99)}@${companyDomain}`;
+    fields.phone = random.chance(0.6) ? (cyrillic ? `+7 9${random.int(10, 99)} ${random.int(100, 999)}-${random.int(10, 99)}-${random.int(10, 99)}` : `+1 (${random.int(200, 989)}) 555-0${random.int(100, 199)}`) : null;
+    fields.roleTitle = random.pick(words.ROLES);
+    fields.roleStartedOn = new Date(settings.now - random.int(30, 2500) * DAY).toISOString().slice(0, 10);
+    fields.companyName = companyName;
+    fields.companyDomain = companyDomain;
+    fields.industry = random.pick(words.INDUSTRIES);
+    fields.employeeCount = random.pick([8, 25, 60, 140, 400, 1200, 5000]) + random.int(0, 20);
+  }
+  if (reachedDeal || (reachedSales && random.chance(0.4))) {
+    const base = cyrillic ? random.int(150, 6000) * 1000 : random.int(3, 120) * 500;
+    fields.dealValueMinor = base * 100;
+    const closeAt = journey[journey.length - 1]!.at + random.int(10, 90) * DAY;
+    fields.expectedCloseOn = new Date(closeAt).toISOString().slice(0, 10);
+    fields.urgency = random.pick(URGENCIES);
+  }
+  const last = journey[journey.length - 1]!.at;
+  const notes = random.chance(0.3)
+    ? Array.from({ length: random.int(1, 3) }, () => ({ at: random.int(journey[0]!.at, last), body: random.pick(words.NOTES) }))
+    : [];
+  return { fields, journey, notes };
+}

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import { CHANNELS, type Channel } from '../../shared/ipc/channels.ts';
+import type { ChannelOutput } from '../../shared/ipc/contract.ts';
+import type { HandlerTable } from '../../shared/ipc/handler-table.ts';
+import { inputSchemas } from '../../shared/ipc/schemas.ts';
+import { DomainError, fail, ok, type Result } from '../../shared/ipc/result.ts';
+import type { Services } from '../services/index.ts';
+
+type Implementations = {
+  [C in Channel]: (input: z.output<(typeof inputSchemas)[C]>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+function implementations(services: Services): Implementations {
+  const { catalog, board, leads, demo } = services;
+  return {
+    'app.info': () => catalog.info(),
+    'stages.list': () => catalog.stages(),
+    'team.list': () => catalog.members(),
+    'reasons.list': () => catalog.reasons(),
+    'reasons.add': ({ kind, label }) => catalog.addReason(kind, label),
+    'reasons.remove': ({ id }) => catalog.removeReason(id),
+    'board.columns': () => board.columns(),
+    'board.cards': ({ stageKey, after, limit }) => board.cards(stageKey, after, limit),
+    'leads.get': ({ id }) => leads.get(id),
+    'leads.create': ({ fields, stageKey }) => leads.create(fields, stageKey),
+    'leads.update': ({ id, patch }) => leads.update(id, patch),
+    'leads.move': (request) => leads.move(request),
+    'leads.delete': ({ id }) => leads.delete(id),
+    'leads.restore': ({ id }) => leads.restore(id),
+    'activities.addNote': ({ leadId, body }) => leads.addNote(leadId, body),
+    'demo.load': (input) => demo.loadIntoEmpty(input?.leads),
+  };
+}
+
+/** "email: That e-mail address does not look right." — the first problem, in words. */
+export function describeInputError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/**
+ * The table Electron's ipcMain and the loopback harness both serve: validate the raw input with the
+ * channel's zod schema, run the service, and turn every outcome into a Result. Nothing throws out.
+ */
+export function createHandlerTable(services: Services, log: (error: unknown) => void = console.error): HandlerTable {
+  const impl = implementations(services);
+  const entries = CHANNELS.map((channel) => {
+    const handler = async (raw: unknown): Promise<Result<unknown>> => {
+      const parsed = inputSchemas[channel].safeParse(raw);
+      if (!parsed.success) return fail('invalid_input', describeInputError(parsed.error));
+      try {
+        return ok(await (impl[channel] as (input: unknown) => unknown)(parsed.data));
+      } catch (error) {
+        if (error instanceof DomainError) return fail(error.code, error.message);
+        log(error);
+        return fail('internal', `Something went wrong in ${channel}: ${(error as Error)?.message ?? String(error)}`);
+      }
+    };
+    return [channel, handler] as const;
+  });
+  return Object.fromEntries(entries) as HandlerTable;
+}

@@ -1,0 +1,8 @@
+import type { Migration } from './migration.ts';
+import { stagesAndTeam } from './0001-stages-and-team.ts';
+import { leads } from './0002-leads.ts';
+import { history } from './0003-history.ts';
+import { reasons } from './0004-reasons.ts';
+
+/** In order; each file's version is its position. Add new steps at the end, never edit a landed one. */
+export const MIGRATIONS: readonly Migration[] = [stagesAndTeam, leads, history, reasons];
