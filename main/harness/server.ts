@@ -1,0 +1,133 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CHANNELS, type Channel } from '../../shared/ipc/channels.ts';
+import { fail, type Result } from '../../shared/ipc/result.ts';
+import { CONTENT_SECURITY_POLICY } from '../electron/security.ts';
+import { createHandlerTable } from '../ipc/handlers.ts';
+import { createServices } from '../services/index.ts';
+import { openDatabase } from '../store/open-database.ts';
+import { readStaticFile } from './static-files.ts';
+
+export interface HarnessOptions {
+  dbPath: string;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  version?: string;
+}
+
+export interface Harness {
+  /** Open this in a browser: it carries the per-run secret in its hash. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-voronka-token';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The same IPC handler table as Electron's main process, served over HTTP on 127.0.0.1 only, for
+ * `npm run web` and the end-to-end tests (machines without the Electron binary). A per-run secret
+ * in a header keeps other local pages out: they cannot read it, and a cross-origin request that
+ * sets a custom header needs a CORS preflight this server never grants. The Host check stops DNS
+ * rebinding.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const db = openDatabase(options.dbPath);
+  const handlers = createHandlerTable(createServices(db, { dbPath: options.dbPath, version: options.version ?? 'web' }));
+  const token = randomBytes(32).toString('base64url');
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) sendJson(response, 500, fail('internal', 'The harness failed to answer.'));
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.headers.host !== new URL(origin).host) return sendJson(response, 421, fail('forbidden', 'Wrong host.'));
+    const path = new URL(request.url ?? '/', origin).pathname;
+    if (path.startsWith('/ipc/')) return serveIpc(request, response, path.slice('/ipc/'.length));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid_input', 'Method not allowed.'));
+    const file = await readStaticFile(options.rendererDir, path);
+    if (!file) return sendJson(response, 404, fail('not_found', `No file ${path}. Did you run npm run build:renderer?`));
+    response.writeHead(200, {
+      'content-type': file.contentType,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function serveIpc(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
+    if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_input', 'Use POST.'));
+    if (!hasToken(request.headers[TOKEN_HEADER], token)) return sendJson(response, 403, fail('forbidden', 'Missing or wrong token.'));
+    if (request.headers.origin !== undefined && request.headers.origin !== origin) {
+      return sendJson(response, 403, fail('forbidden', 'Wrong origin.'));
+    }
+    if (!(CHANNELS as readonly string[]).includes(channel)) return sendJson(response, 404, fail('not_found', `No channel ${channel}.`));
+    const body = await readBody(request);
+    if (body === null) return sendJson(response, 413, fail('invalid_input', 'Request too large.'));
+    let envelope: { input?: unknown };
+    try {
+      envelope = body.length === 0 ? {} : (JSON.parse(body) as { input?: unknown });
+    } catch {
+      return sendJson(response, 400, fail('invalid_input', 'The request body is not JSON.'));
+    }
+    sendJson(response, 200, await handlers[channel as Channel](envelope?.input));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+function hasToken(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, result: Result<unknown>): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(result));
+}
