@@ -59,7 +59,7 @@ function walkJourney(random: Random, settings: DemoSettings): DemoStep[] {
 }
 
 function transliterate(text: string): string {
-  return [...text.toLowerCase()].map((char) => words.TRANSLIT[char] ?? char).join('').replace(/[^a-z]/g, '');
+  return [...text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')].map((char) => words.TRANSLIT[char] ?? char).join('').replace(/[^a-z]/g, '');
 }
 
 function cyrillicName(random: Random): [string, string] {

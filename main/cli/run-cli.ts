@@ -1,0 +1,174 @@
+import { parseArgs } from 'node:util';
+import { leadDisplayName, type Lead } from '../../shared/domain/lead.ts';
+import type { HandlerTable } from '../../shared/ipc/handler-table.ts';
+import type { Result } from '../../shared/ipc/result.ts';
+import { createHandlerTable } from '../ipc/handlers.ts';
+import { createServices, type Services } from '../services/index.ts';
+import { openDatabase } from '../store/open-database.ts';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const USAGE = `Usage: npm run cli -- --db FILE <command> [options]
+
+Commands:
+  seed --leads N                       add N demo leads (with a year of stage history)
+  leads [--stage KEY] [--json]         list leads, board order, optionally of one stage
+  move LEAD_ID STAGE_KEY [--reason T]  move a lead (same stage rules as the app)
+  stages [--json]                      list the stages
+
+Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
+
+class UsageError extends Error {}
+
+/** The CLI over the same handler table as the app: same validation, same rules, same messages. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        leads: { type: 'string' },
+        stage: { type: 'string' },
+        reason: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (!values.db) {
+    io.err(`--db FILE is required.\n\n${USAGE}`);
+    return 2;
+  }
+  let db;
+  try {
+    db = openDatabase(values.db);
+  } catch (error) {
+    io.err((error as Error).message);
+    return 1;
+  }
+  try {
+    const services = createServices(db, { dbPath: values.db, version: 'cli' });
+    const handlers = createHandlerTable(services, (error) => io.err(String(error)));
+    return await runCommand(command, rest, values, { services, handlers }, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+type Values = { leads?: string; stage?: string; reason?: string; json: boolean };
+
+async function runCommand(
+  command: string,
+  args: string[],
+  values: Values,
+  { services, handlers }: { services: Services; handlers: HandlerTable },
+  io: CliIo,
+): Promise<number> {
+  switch (command) {
+    case 'seed': {
+      const count = wholeNumber(values.leads, '--leads');
+      if (count < 1 || count > 10_000_000) throw new UsageError('--leads must be between 1 and 10000000.');
+      // Unlike the app's first-run button, seeding (for tests and benchmarks) may add to a non-empty DB.
+      const added = services.demo.seed(count);
+      io.out(`Added ${added.leads} demo leads; the team has ${added.members} members.`);
+      return 0;
+    }
+    case 'stages': {
+      const result = await handlers['stages.list'](undefined);
+      return report(result, io, (stages) =>
+        values.json ? JSON.stringify(stages, null, 2) : stages.map((s) => `${s.key.padEnd(14)} ${s.name} (${s.funnel})`).join('\n'),
+      );
+    }
+    case 'leads':
+      return listLeads(values, handlers, io);
+    case 'move': {
+      const [leadId, stageKey] = args;
+      if (!leadId || !stageKey || args.length > 2) throw new UsageError('move takes LEAD_ID and STAGE_KEY.');
+      const result = await handlers['leads.move']({
+        leadId: wholeNumber(leadId, 'LEAD_ID'),
+        toStage: stageKey,
+        beforeLeadId: null,
+        ...(values.reason !== undefined ? { reason: values.reason } : {}),
+      });
+      return report(result, io, ({ lead, transition }) =>
+        values.json
+          ? JSON.stringify({ lead, transition }, null, 2)
+          : transition
+            ? `Moved lead ${lead.id} (${leadDisplayName(lead)}) from ${transition.fromStage} to ${transition.toStage}.`
+            : `Lead ${lead.id} is already in ${lead.stageKey}; moved to the bottom of the column.`,
+      );
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+async function listLeads(values: Values, handlers: HandlerTable, io: CliIo): Promise<number> {
+  const stages = await handlers['stages.list'](undefined);
+  if (!stages.ok) return report(stages, io, () => '');
+  const keys = values.stage ? [values.stage] : stages.value.map((stage) => stage.key);
+  if (values.stage && !stages.value.some((stage) => stage.key === values.stage)) {
+    io.err(`There is no stage "${values.stage}". Stages: ${stages.value.map((s) => s.key).join(', ')}.`);
+    return 1;
+  }
+  // Streamed page by page so that a million leads never sit in memory at once; one line is held
+  // back so that the last JSON element gets no trailing comma.
+  let pending: string | null = null;
+  if (values.json) io.out('[');
+  for (const stageKey of keys) {
+    let after: { position: string; id: number } | null = null;
+    do {
+      const page = await handlers['board.cards']({ stageKey, after, limit: 500 });
+      if (!page.ok) return report(page, io, () => '');
+      for (const lead of page.value.cards) {
+        if (!values.json) {
+          io.out(formatLeadLine(lead));
+          continue;
+        }
+        if (pending !== null) io.out(`  ${pending},`);
+        pending = JSON.stringify(lead);
+      }
+      after = page.value.next;
+    } while (after);
+  }
+  if (values.json) io.out(pending === null ? ']' : `  ${pending}\n]`);
+  return 0;
+}
+
+function formatLeadLine(lead: Lead): string {
+  return [String(lead.id).padStart(7), lead.stageKey.padEnd(14), leadDisplayName(lead), lead.companyName ?? ''].join('  ').trimEnd();
+}
+
+function wholeNumber(raw: string | undefined, name: string): number {
+  if (raw === undefined || !/^\d+$/.test(raw)) throw new UsageError(`${name} must be a whole number${raw === undefined ? '' : `, not "${raw}"`}.`);
+  return Number(raw);
+}
+
+function report<T>(result: Result<T>, io: CliIo, format: (value: T) => string): number {
+  if (!result.ok) {
+    io.err(`Refused (${result.error.code}): ${result.error.message}`);
+    return 1;
+  }
+  io.out(format(result.value));
+  return 0;
+}
