@@ -59,7 +59,8 @@ function walkJourney(random: Random, settings: DemoSettings): DemoStep[] {
 }
 
 function transliterate(text: string): string {
-  return [...text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')].map((char) => words.TRANSLIT[char] ?? char).join('').replace(/[^a-z]/g, '');
+  const latin = [...text.toLowerCase()].map((char) => words.TRANSLIT[char] ?? char).join('');
+  return latin.normalize('NFD').replace(/[^a-z]/g, '');
 }
 
 function cyrillicName(random: Random): [string, string] {
