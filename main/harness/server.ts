@@ -73,7 +73,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     if (!(CHANNELS as readonly string[]).includes(channel)) return sendJson(response, 404, fail('not_found', `No channel ${channel}.`));
     const body = await readBody(request);
-    if (body === null) return sendJson(response, 413, fail('invalid_input', 'Request too large.'));
+    if (body === null) {
+      // Answer, then drop the connection: the rest of the upload is not worth reading.
+      response.setHeader('connection', 'close');
+      return sendJson(response, 413, fail('invalid_input', 'Request too large.'));
+    }
     let envelope: { input?: unknown };
     try {
       envelope = body.length === 0 ? {} : (JSON.parse(body) as { input?: unknown });
@@ -116,10 +120,13 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Not request.destroy(): that kills the socket before the 413 can be sent. Stop keeping
+        // the chunks; the caller answers with `connection: close`.
+        chunks.length = 0;
         resolve(null);
-        request.destroy();
       } else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
