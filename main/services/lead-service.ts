@@ -1,3 +1,4 @@
+import { generateKeyBetween } from 'fractional-indexing';
 import { EMPTY_LEAD_FIELDS, type Lead, type LeadFields } from '../../shared/domain/lead.ts';
 import type { Stage } from '../../shared/domain/stage.ts';
 import { describeRequirement, reasonKindForMove, unmetRequirements, unmetStageNeeds, type Requirement } from '../../shared/domain/stage-rules.ts';
@@ -156,10 +157,21 @@ export function createLeadService(ctx: ServiceContext) {
     },
 
     restore(id: number): Lead {
-      const lead = leads.get(id);
-      if (!lead) throw new DomainError('not_found', `Lead ${id} does not exist.`);
-      if (lead.deletedAt !== null) leads.setDeleted(id, null, now());
-      return leads.get(id)!;
+      return db.transaction(() => {
+        const lead = leads.get(id);
+        if (!lead) throw new DomainError('not_found', `Lead ${id} does not exist.`);
+        if (lead.deletedAt === null) return lead;
+        const at = now();
+        leads.setDeleted(id, null, at);
+        // While it was deleted its key may have been handed out again (a card dropped into the gap,
+        // a new card at the bottom). Two cards on one key break "drop just above": put it back just
+        // above the card that took its place.
+        if (leads.positionTaken(lead.stageKey, lead.position, id)) {
+          const below = leads.positionBelow(lead.stageKey, lead.position, id);
+          leads.place(id, { stageKey: lead.stageKey, position: generateKeyBetween(below, lead.position) }, at);
+        }
+        return leads.get(id)!;
+      })();
     },
 
     addNote(leadId: number, body: string) {

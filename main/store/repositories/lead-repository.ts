@@ -62,6 +62,8 @@ export function createLeadRepository(db: Database) {
   const positionBelow = db.prepare<[string, string, number], { position: string }>(`
     SELECT position FROM leads WHERE stage_key = ? AND deleted_at IS NULL AND position < ? AND id <> ?
     ORDER BY position DESC LIMIT 1`);
+  const positionTaken = db.prepare<[string, string, number], { id: number }>(`
+    SELECT id FROM leads WHERE stage_key = ? AND deleted_at IS NULL AND position = ? AND id <> ? LIMIT 1`);
   const totals = db.prepare<[], StageTotal>(`
     SELECT stage_key AS stageKey, currency, count(*) AS count, coalesce(sum(deal_value_minor), 0) AS amountMinor
     FROM leads WHERE deleted_at IS NULL GROUP BY stage_key, currency`);
@@ -95,6 +97,10 @@ export function createLeadRepository(db: Database) {
     /** The nearest position strictly above `position` in a column, ignoring `exceptId`. */
     positionBelow(stageKey: string, position: string, exceptId: number): string | null {
       return positionBelow.get(stageKey, position, exceptId)?.position ?? null;
+    },
+    /** Whether a live lead other than `exceptId` holds `position` in the column. */
+    positionTaken(stageKey: string, position: string, exceptId: number): boolean {
+      return positionTaken.get(stageKey, position, exceptId) !== undefined;
     },
     totals(): StageTotal[] {
       return totals.all();
