@@ -8,8 +8,8 @@ export function createCatalogRepository(db: Database) {
     SELECT key, name, funnel, position, probability, kind, requires_deal AS requiresDeal FROM stages ORDER BY position`);
   const allReasons = db.prepare<[], Reason>('SELECT id, kind, label, position FROM reasons ORDER BY kind, position, id');
   const reasonById = db.prepare<[number], Reason>('SELECT id, kind, label, position FROM reasons WHERE id = ?');
-  const reasonByLabel = db.prepare<[ReasonKind, string], Reason>(
-    'SELECT id, kind, label, position FROM reasons WHERE kind = ? AND label = ? COLLATE NOCASE',
+  const reasonsOfKind = db.prepare<[ReasonKind], Reason>(
+    'SELECT id, kind, label, position FROM reasons WHERE kind = ? ORDER BY position, id',
   );
   const insertReason = db.prepare(`
     INSERT INTO reasons (kind, label, position)
@@ -26,8 +26,11 @@ export function createCatalogRepository(db: Database) {
     reason(id: number): Reason | undefined {
       return reasonById.get(id);
     },
+    /** Case-insensitive, Cyrillic included (SQLite's NOCASE folds ASCII only); an exact match wins. */
     reasonByLabel(kind: ReasonKind, label: string): Reason | undefined {
-      return reasonByLabel.get(kind, label);
+      const list = reasonsOfKind.all(kind);
+      const folded = label.toLowerCase();
+      return list.find((reason) => reason.label === label) ?? list.find((reason) => reason.label.toLowerCase() === folded);
     },
     addReason(kind: ReasonKind, label: string): Reason {
       return reasonById.get(Number(insertReason.run({ kind, label }).lastInsertRowid))!;
