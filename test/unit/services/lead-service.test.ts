@@ -251,6 +251,13 @@ describe('reasons', () => {
     expect(t.leads.get(lead.id).transitions[0]!.reason).toBe('Chose a competitor');
   });
 
+  it('a Cyrillic reason typed in another case stores the list spelling', () => {
+    t.catalog.addReason('lost', 'Выбрали конкурента');
+    const lead = leadIn(t, 'sql');
+    const { transition } = t.leads.move({ leadId: lead.id, toStage: 'lost', beforeLeadId: null, reason: 'выбрали КОНКУРЕНТА' });
+    expect(transition?.reason).toBe('Выбрали конкурента');
+  });
+
   it('a reason of the wrong kind is refused, listing the choices of the right kind', () => {
     const lead = t.leads.create(CONTACT, 'sal');
     const before = stateOf(lead.id);
