@@ -1,0 +1,285 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, type Channel } from '../../../shared/ipc/channels.ts';
+import { DomainError, type Result } from '../../../shared/ipc/result.ts';
+import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { CONTACT, DEAL, FULL, countRows, createTestServices, leadIn, type TestServices } from '../../support/services.ts';
+
+let t: TestServices;
+beforeEach(() => {
+  t = createTestServices();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  if (t.db.open) t.close();
+});
+
+function call(channel: Channel, input: unknown): Promise<Result<unknown>> {
+  return (t.handlers[channel] as (input: unknown) => Promise<Result<unknown>>)(input);
+}
+
+/** A handler must answer with a Result, never throw or reject. */
+async function answer(channel: Channel, input: unknown): Promise<Result<unknown>> {
+  let result: Result<unknown> | undefined;
+  await expect(
+    (async () => {
+      result = await call(channel, input);
+    })(),
+  ).resolves.toBeUndefined();
+  expect(result).toBeDefined();
+  expect(typeof result!.ok).toBe('boolean');
+  return result!;
+}
+
+async function expectInvalid(channel: Channel, input: unknown): Promise<string> {
+  const result = await answer(channel, input);
+  expect(result.ok, `${channel} accepted ${String(JSON.stringify(input))?.slice(0, 80)}`).toBe(false);
+  if (result.ok) throw new Error('unreachable');
+  expect(result.error.code).toBe('invalid_input');
+  // Readable: words, no stack trace, no raw JSON dump of zod issues.
+  expect(result.error.message.length).toBeGreaterThan(3);
+  expect(result.error.message.length).toBeLessThan(600);
+  expect(result.error.message).not.toMatch(/\n\s+at |"code":|\[\s*\{/);
+  return result.error.message;
+}
+
+describe('the table', () => {
+  it('has a handler for every channel and nothing else', () => {
+    expect(Object.keys(t.handlers).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(typeof t.handlers[channel]).toBe('function');
+  });
+
+  it('every channel returns an ok Result for valid input', async () => {
+    const lead = leadIn(t, 'sql');
+    const other = t.leads.create(CONTACT, 'mql');
+    const gone = t.leads.create({});
+    t.leads.delete(gone.id);
+    const reason = t.catalog.reasons().find((r) => r.label === 'Went silent')!;
+    const valid: Record<Channel, unknown> = {
+      'app.info': undefined,
+      'stages.list': undefined,
+      'team.list': undefined,
+      'reasons.list': undefined,
+      'reasons.add': { kind: 'lost', label: 'Company closed' },
+      'reasons.remove': { id: reason.id },
+      'board.columns': undefined,
+      'board.cards': { stageKey: 'sql', limit: 10, after: null },
+      'leads.get': { id: lead.id },
+      'leads.create': { fields: { firstName: 'Иван', email: '' } },
+      'leads.update': { id: other.id, patch: { phone: '+7 900 123-45-67' } },
+      'leads.move': { leadId: lead.id, toStage: 'lost', beforeLeadId: null, reason: 'price' },
+      'leads.delete': { id: other.id },
+      'leads.restore': { id: gone.id },
+      'activities.addNote': { leadId: lead.id, body: '  Sent the proposal.  ' },
+      'demo.load': undefined,
+    };
+    // demo.load needs an empty funnel: run it on its own fresh store.
+    const fresh = createTestServices();
+    expect(await fresh.handlers['demo.load']({ leads: 10 })).toEqual({ ok: true, value: { leads: 10, members: 5 } });
+    fresh.close();
+
+    for (const channel of CHANNELS) {
+      if (channel === 'demo.load') continue;
+      const result = await answer(channel, valid[channel]);
+      expect(result, channel).toMatchObject({ ok: true });
+    }
+    const detail = await call('leads.get', { id: lead.id });
+    expect(detail.ok && (detail.value as { activities: { body: string }[] }).activities[0]!.body).toBe('Sent the proposal.');
+    expect(detail.ok && (detail.value as { transitions: { reason: string }[] }).transitions[0]!.reason).toBe('Price');
+    expect(t.logged).toEqual([]);
+  });
+
+  it('the Result carries what the service returned', async () => {
+    const created = await call('leads.create', { fields: { ...CONTACT, ...DEAL }, stageKey: 'sql' });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    expect(created.value).toEqual(t.leads.get((created.value as { id: number }).id).lead);
+    expect(await call('stages.list', undefined)).toEqual({ ok: true, value: t.catalog.stages() });
+  });
+});
+
+describe('invalid input', () => {
+  const NON_OBJECTS = [null, 42, 'leads', true, [], [1, 2], () => 1];
+
+  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'demo.load'].includes(c)))(
+    '%s refuses non-objects and empty objects',
+    async (channel) => {
+      for (const input of [...NON_OBJECTS, undefined, {}]) await expectInvalid(channel, input);
+    },
+  );
+
+  it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns'] as const)('%s takes no input at all', async (channel) => {
+    for (const input of [null, 0, '', {}, { evil: true }]) await expectInvalid(channel, input);
+  });
+
+  it.each([
+    ['leads.get', { id: -1 }, /^id: /],
+    ['leads.get', { id: 0 }, /^id: /],
+    ['leads.get', { id: 1.5 }, /^id: /],
+    ['leads.get', { id: '1' }, /^id: /],
+    ['leads.get', { id: Number.NaN }, /^id: /],
+    ['leads.get', { id: Infinity }, /^id: /],
+    ['leads.delete', { id: -7 }, /^id: /],
+    ['leads.restore', { id: null }, /^id: /],
+    ['reasons.remove', { id: -1 }, /^id: /],
+    ['reasons.add', { kind: 'lost' }, /^label: /],
+    ['reasons.add', { kind: 'forgotten', label: 'x' }, /^kind: /],
+    ['reasons.add', { kind: 'lost', label: '   ' }, /^label: Give a reason\.$/],
+    ['reasons.add', { kind: 'lost', label: 'x'.repeat(201) }, /^label: /],
+    ['board.cards', { stageKey: 'sql', limit: 0, after: null }, /^limit: /],
+    ['board.cards', { stageKey: 'sql', limit: 501, after: null }, /^limit: /],
+    ['board.cards', { stageKey: 'sql', limit: 10 }, /^after: /],
+    ['board.cards', { stageKey: 'sql', limit: 10, after: { position: 'a0', id: -1 } }, /^after\.id: /],
+    ['board.cards', { stageKey: 'sql', limit: 10, after: { position: 'a'.repeat(201), id: 1 } }, /^after\.position: /],
+    ['board.cards', { stageKey: 'DROP TABLE leads', limit: 10, after: null }, /^stageKey: Unknown stage key\.$/],
+    ['leads.create', { fields: { email: 'nope' } }, /^fields\.email: That e-mail address does not look right\.$/],
+    ['leads.create', { fields: { firstName: 'x'.repeat(101) } }, /^fields\.firstName: /],
+    ['leads.create', { fields: { employeeCount: -3 } }, /^fields\.employeeCount: /],
+    ['leads.create', { fields: { currency: 'rub' } }, /^fields\.currency: A currency is a three-letter code such as USD or RUB\.$/],
+    ['leads.create', { fields: 'Anna' }, /^fields: /],
+    ['leads.create', { fields: {}, stageKey: 7 }, /^stageKey: /],
+    ['leads.update', { id: 1 }, /^patch: /],
+    ['leads.update', { id: 1, patch: { expectedCloseOn: '31/12/2026' } }, /^patch\.expectedCloseOn: Use a date like 2026-03-31\.$/],
+    ['leads.update', { id: 1, patch: { urgency: 'yesterday' } }, /^patch\.urgency: /],
+    ['leads.update', { id: 1, patch: { dealValueMinor: 12.34 } }, /^patch\.dealValueMinor: /],
+    ['leads.update', { id: 1, patch: { phone: 'ring ring' } }, /^patch\.phone: A phone number holds/],
+    ['leads.move', { leadId: 1, toStage: 'sql' }, /^beforeLeadId: /],
+    ['leads.move', { leadId: 1, beforeLeadId: null }, /^toStage: /],
+    ['leads.move', { leadId: 1, toStage: 'sql', beforeLeadId: -2 }, /^beforeLeadId: /],
+    ['leads.move', { leadId: 1, toStage: 'lost', beforeLeadId: null, reason: '' }, /^reason: Give a reason\.$/],
+    ['leads.move', { leadId: 1, toStage: 'lost', beforeLeadId: null, reason: 'x'.repeat(10_000) }, /^reason: /],
+    ['leads.move', { leadId: 1, toStage: 'sql', beforeLeadId: null, undoesTransitionId: 0 }, /^undoesTransitionId: /],
+    ['leads.move', { leadId: 1, toStage: 'sql', beforeLeadId: null, patch: { email: 'x' } }, /^patch\.email: /],
+    ['activities.addNote', { leadId: 1, body: '' }, /^body: Write something first\.$/],
+    ['activities.addNote', { leadId: 1, body: 'x'.repeat(10_001) }, /^body: /],
+    ['activities.addNote', { leadId: 1, body: 42 }, /^body: /],
+    ['demo.load', { leads: 0 }, /^leads: /],
+    ['demo.load', { leads: 2_000_000 }, /^leads: /],
+    ['demo.load', { leads: 'many' }, /^leads: /],
+    ['demo.load', 400, /./],
+  ] as const)('%s %j → invalid_input', async (channel, input, message) => {
+    expect(await expectInvalid(channel, input)).toMatch(message);
+  });
+
+  it('reports at most three problems, each with its field', async () => {
+    const message = await expectInvalid('leads.create', {
+      fields: { email: 'a', phone: 'b', currency: 'c', companyDomain: 'd', roleStartedOn: 'e' },
+    });
+    expect(message.split('; ')).toHaveLength(3);
+    expect(message).toMatch(/^fields\.\w+: /);
+  });
+
+  it('never touches the store on invalid input', async () => {
+    const lead = t.leads.create({ firstName: 'Keep' });
+    const before = t.db.prepare('SELECT * FROM leads').all();
+    await expectInvalid('leads.update', { id: lead.id, patch: { firstName: 'x'.repeat(500) } });
+    await expectInvalid('leads.move', { leadId: lead.id, toStage: 'Consideration', beforeLeadId: null });
+    await expectInvalid('leads.delete', { id: String(lead.id) });
+    expect(t.db.prepare('SELECT * FROM leads').all()).toEqual(before);
+    expect(countRows(t.db, 'stage_transitions')).toBe(1);
+  });
+
+  it('__proto__ payloads are invalid input and pollute nothing', async () => {
+    // How such payloads really arrive: parsed from JSON (harness) or structured-cloned (Electron).
+    await expectInvalid('leads.get', JSON.parse('{"__proto__": {"id": 1}}'));
+    await expectInvalid('leads.move', JSON.parse('{"__proto__": {"leadId": 1, "toStage": "won", "beforeLeadId": null}}'));
+    await expectInvalid('reasons.add', JSON.parse('{"kind": "lost", "__proto__": {"label": "Injected"}}'));
+    await expectInvalid('board.cards', JSON.parse('{"__proto__": {"stageKey": "sql", "limit": 1, "after": null}}'));
+    await expectInvalid('app.info', JSON.parse('{"__proto__": {"isAdmin": true}}'));
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(({} as Record<string, unknown>).label).toBeUndefined();
+    expect(({} as Record<string, unknown>).id).toBeUndefined();
+  });
+
+  it('__proto__ inside a patch is dropped, never merged into the lead or Object.prototype', async () => {
+    const lead = t.leads.create({ firstName: 'Anna' }, 'awareness');
+    const result = await call('leads.update', JSON.parse(`{"id": ${lead.id}, "patch": {"__proto__": {"email": "x@y.zz", "stageKey": "won"}}}`));
+    expect(result.ok).toBe(true);
+    expect(t.leads.get(lead.id).lead).toMatchObject({ email: null, stageKey: 'awareness' });
+    const move = await call('leads.create', JSON.parse('{"fields": {"__proto__": {"email": "x@y.zz"}}, "stageKey": "mql"}'));
+    expect(move).toEqual({ ok: false, error: { code: 'rule_violation', message: 'MQL needs contact info: an e-mail or a phone number.' } });
+    expect(({} as Record<string, unknown>).email).toBeUndefined();
+    expect(({} as Record<string, unknown>).stageKey).toBeUndefined();
+  });
+});
+
+describe('errors from services', () => {
+  it('DomainError codes pass through with their message', async () => {
+    const lead = t.leads.create({});
+    expect(await call('leads.get', { id: 999 })).toEqual({ ok: false, error: { code: 'not_found', message: 'Lead 999 does not exist.' } });
+    expect(await call('leads.move', { leadId: lead.id, toStage: 'mql', beforeLeadId: null })).toEqual({
+      ok: false,
+      error: { code: 'rule_violation', message: 'MQL needs contact info: an e-mail or a phone number.' },
+    });
+    expect(await call('reasons.add', { kind: 'lost', label: 'price' })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: '"price" is already in the list.' },
+    });
+    expect((await call('leads.move', { leadId: lead.id, toStage: 'awareness', beforeLeadId: lead.id })) as unknown).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('demo.load', undefined)).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Demo data can only be loaded into an empty funnel.' } });
+    // A DomainError with any code, from any service, is passed through untouched and not logged.
+    vi.spyOn(t.services.catalog, 'members').mockImplementation(() => {
+      throw new DomainError('forbidden', 'Not for you.');
+    });
+    expect(await call('team.list', undefined)).toEqual({ ok: false, error: { code: 'forbidden', message: 'Not for you.' } });
+    expect(t.logged).toEqual([]);
+  });
+
+  it('a plain Error becomes code internal and is logged through the injected log', async () => {
+    const boom = new Error('disk I/O error');
+    vi.spyOn(t.services.board, 'columns').mockImplementation(() => {
+      throw boom;
+    });
+    const result = await answer('board.columns', undefined);
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong in board.columns: disk I/O error' } });
+    expect(t.logged).toEqual([boom]);
+  });
+
+  it('a rejected promise and a thrown non-Error are caught too', async () => {
+    vi.spyOn(t.services.catalog, 'reasons').mockImplementation((() => Promise.reject(new TypeError('async boom'))) as never);
+    expect(await answer('reasons.list', undefined)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong in reasons.list: async boom' },
+    });
+    vi.spyOn(t.services.catalog, 'stages').mockImplementation(() => {
+      throw 'a string';
+    });
+    expect(await answer('stages.list', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    vi.spyOn(t.services.catalog, 'members').mockImplementation(() => {
+      throw undefined;
+    });
+    expect(await answer('team.list', undefined)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong in team.list: undefined' },
+    });
+    expect(t.logged).toHaveLength(3);
+  });
+
+  it('a real store failure (closed DB) is internal and logged, for every channel', async () => {
+    const lead = leadIn(t, 'mql', FULL);
+    t.close();
+    const inputs: Partial<Record<Channel, unknown>> = {
+      'leads.get': { id: lead.id },
+      'board.cards': { stageKey: 'mql', limit: 5, after: null },
+      'leads.move': { leadId: lead.id, toStage: 'sal', beforeLeadId: null },
+    };
+    for (const [channel, input] of Object.entries(inputs) as [Channel, unknown][]) {
+      const result = await answer(channel, input);
+      expect(result, channel).toMatchObject({ ok: false, error: { code: 'internal' } });
+      if (!result.ok) expect(result.error.message).toMatch(new RegExp(`^Something went wrong in ${channel.replace('.', '\\.')}: `));
+    }
+    expect(t.logged).toHaveLength(3);
+  });
+
+  it('logs with console.error when no log function is given', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handlers = createHandlerTable(t.services);
+    vi.spyOn(t.services.catalog, 'info').mockImplementation(() => {
+      throw new Error('nope');
+    });
+    expect(await handlers['app.info'](undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+});
