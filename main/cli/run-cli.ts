@@ -21,6 +21,8 @@ Commands:
 
 Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
 
+const COMMANDS = ['seed', 'leads', 'move', 'stages'];
+
 class UsageError extends Error {}
 
 /** The CLI over the same handler table as the app: same validation, same rules, same messages. */
@@ -48,6 +50,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (values.help || !command) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? 0 : 2;
+  }
+  // Checked before --db: a mistyped command must not create or migrate a database file.
+  if (!COMMANDS.includes(command)) {
+    io.err(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
   }
   if (!values.db) {
     io.err(`--db FILE is required.\n\n${USAGE}`);
