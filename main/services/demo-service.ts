@@ -28,7 +28,8 @@ export function createDemoService({ db, leads, history, catalog, team, now }: Se
       const reasons = Object.fromEntries(
         REASON_KINDS.map((kind) => [kind, catalog.reasons().filter((r) => r.kind === kind).map((r) => r.label)]),
       ) as Record<ReasonKind, string[]>;
-      for (const kind of REASON_KINDS) if (reasons[kind].length === 0) reasons[kind].push('Other');
+      // An emptied list gets an "Other" entry, so that every reason in the history is one of the list.
+      for (const kind of REASON_KINDS) if (reasons[kind].length === 0) reasons[kind].push(catalog.addReason(kind, 'Other').label);
       const random = createRandom(seed);
       const settings = { now: now(), ownerIds, reasons };
       const lastKey = new Map(catalog.stages().map((stage) => [stage.key, leads.lastPosition(stage.key, 0)]));
