@@ -80,7 +80,8 @@ describe('create', () => {
   });
 
   it('records the current member on the creation transition and joins owner names', () => {
-    const memberId = t.services.demo.seed(1) && t.catalog.members()[0]!.id;
+    t.demo.seed(1); // brings the demo team and picks the current member
+    const memberId = t.catalog.members()[0]!.id;
     const lead = t.leads.create({ ownerId: memberId });
     const detail = t.leads.get(lead.id);
     expect(detail.lead.ownerName).toBe(t.catalog.members()[0]!.name);
