@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
+import { stagesByFunnel } from '../../shared/domain/stage.ts';
+import { useBoard } from '../state/store.ts';
+import { CardView } from './CardView.tsx';
+import { FunnelGroup } from './FunnelGroup.tsx';
+import { useBoardDnd } from './useBoardDnd.ts';
+import './board.css';
+
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
+/** Scroll the board or a column only when the pointer is close to its edge (dnd-kit's default is 20% of it). */
+const AUTO_SCROLL = { threshold: { x: 0.05, y: 0.1 }, acceleration: 12 };
+
+/** The kanban board: marketing and sales columns side by side, cards dragged between them. */
+export function Board() {
+  const stages = useBoard((s) => s.stages);
+  const groups = useMemo(() => stagesByFunnel(stages).filter((g) => g.stages.length > 0), [stages]);
+  const dnd = useBoardDnd();
+  const activeLead = useBoard((s) => (dnd.activeId === null ? undefined : s.leads[dnd.activeId]));
+
+  return (
+    <DndContext
+      sensors={dnd.sensors}
+      collisionDetection={dnd.collisionDetection}
+      measuring={MEASURING}
+      autoScroll={AUTO_SCROLL}
+      accessibility={dnd.accessibility}
+      onDragStart={dnd.onDragStart}
+      onDragOver={dnd.onDragOver}
+      onDragEnd={dnd.onDragEnd}
+      onDragCancel={dnd.onDragCancel}
+    >
+      <div className="board" data-testid="board">
+        {groups.map((group) => (
+          <FunnelGroup key={group.funnel} funnel={group.funnel} name={group.name} stages={group.stages} />
+        ))}
+      </div>
+      <DragOverlay>{activeLead ? <CardView lead={activeLead} overlay /> : null}</DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import type { Stage } from '../../shared/domain/stage.ts';
+import { loadCards } from '../state/board-actions.ts';
+import type { ColumnCards } from '../state/columns.ts';
+import { useBoard } from '../state/store.ts';
+import { SortableCard } from './SortableCard.tsx';
+
+/** Card height plus the gap below it; cards have a fixed height so the list can be virtualized cheaply. */
+export const CARD_HEIGHT = 106;
+export const CARD_GAP = 8;
+/** Load the next page when the last rendered card is this close to the end of the loaded ones. */
+const LOAD_AHEAD = 15;
+
+interface CardListProps {
+  stage: Stage;
+  column: ColumnCards;
+  total: number;
+}
+
+export function CardList({ stage, column, total }: CardListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { ids } = column;
+  const dragId = useBoard((s) => s.drag?.leadId ?? null);
+  const activeIndex = dragId === null ? -1 : ids.indexOf(dragId);
+
+  // The dragged card must stay mounted even when scrolled out of view, or dnd-kit loses it.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex !== -1 && !indexes.includes(activeIndex)) return [...indexes, activeIndex].sort((a, b) => a - b);
+      return indexes;
+    },
+    [activeIndex],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_HEIGHT,
+    gap: CARD_GAP,
+    overscan: 6,
+    paddingStart: 8,
+    paddingEnd: 8,
+    getItemKey: (index) => ids[index] ?? index,
+    rangeExtractor,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
+  const wantsMore = column.next !== null && !column.loading && lastIndex >= ids.length - LOAD_AHEAD;
+
+  useEffect(() => {
+    if (wantsMore) void loadCards(stage.key);
+  }, [wantsMore, stage.key]);
+
+  return (
+    <div ref={scrollRef} className="column-scroll" data-testid={`column-scroll-${stage.key}`}>
+      <div className="column-list" role="list" aria-label={`${stage.name} leads`} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const leadId = ids[item.index];
+          if (leadId === undefined) return null;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              className="card-slot"
+              aria-posinset={item.index + 1}
+              aria-setsize={Math.max(total, ids.length)}
+              style={{ top: item.start, height: CARD_HEIGHT }}
+            >
+              <SortableCard leadId={leadId} stageKey={stage.key} />
+            </div>
+          );
+        })}
+      </div>
+      {column.loaded && ids.length === 0 && <div className="column-empty">No leads here. Drag a card in.</div>}
+      {column.loading && <div className="column-loading">Loading leads…</div>}
+    </div>
+  );
+}
