@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { EMPTY_LEAD_FIELDS, URGENCIES, type Lead } from '../../shared/domain/lead.ts';
+import { createLead, deleteLead, updateLead } from '../state/lead-actions.ts';
+import { useBoard } from '../state/store.ts';
+import { SelectField, TextField } from '../ui/Field.tsx';
+import { currencyOptions } from '../ui/money.ts';
+import {
+  FIELD_LABELS,
+  fieldOfServerMessage,
+  fromFormValues,
+  toFormValues,
+  type LeadFormErrors,
+  type LeadFormField,
+  type LeadFormValues,
+} from './lead-form-model.ts';
+
+type LeadFormProps = { mode: 'new'; stageKey: string; lead?: undefined } | { mode: 'edit'; lead: Lead; stageKey?: undefined };
+
+const URGENCY_OPTIONS = URGENCIES.map((u) => ({ value: u, label: u[0]!.toUpperCase() + u.slice(1) }));
+
+/** Every field of a lead; Save creates or updates it, Delete removes it (undoable). */
+export function LeadForm(props: LeadFormProps) {
+  const team = useBoard((s) => s.team);
+  const stages = useBoard((s) => s.stages);
+  const currentMemberId = useBoard((s) => s.info?.currentMemberId ?? null);
+  const [values, setValues] = useState<LeadFormValues>(() =>
+    props.mode === 'edit' ? toFormValues(props.lead) : toFormValues({ ...EMPTY_LEAD_FIELDS, ownerId: currentMemberId }),
+  );
+  const [stageKey, setStageKey] = useState(props.stageKey ?? '');
+  const [errors, setErrors] = useState<LeadFormErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const marketingStages = stages.filter((s) => s.funnel === 'marketing').sort((a, b) => a.position - b.position);
+  const ownerOptions = team.map((m) => ({ value: String(m.id), label: m.name }));
+
+  function field(name: LeadFormField) {
+    return {
+      label: FIELD_LABELS[name],
+      value: values[name],
+      error: errors[name],
+      name,
+      testId: `lead-${name}`,
+      onChange: (value: string) => {
+        setValues((v) => ({ ...v, [name]: value }));
+        if (errors[name]) setErrors((e) => ({ ...e, [name]: undefined }));
+      },
+    };
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const { patch, errors: found } = fromFormValues(values);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) {
+      setFormError('Some fields need a fix before saving.');
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setSaving(true);
+    const result = props.mode === 'new' ? await createLead(patch, stageKey) : await updateLead(props.lead.id, patch);
+    setSaving(false);
+    if (!result.ok) {
+      const target = fieldOfServerMessage(result.error.message);
+      if (target) {
+        setErrors({ [target.field]: target.text });
+        setFormError(`Could not save: ${FIELD_LABELS[target.field]}: ${target.text}`);
+      } else {
+        setFormError(`Could not save: ${result.error.message}`);
+      }
+    }
+  }
+
+  async function onDelete() {
+    if (props.mode !== 'edit') return;
+    setSaving(true);
+    await deleteLead(props.lead.id);
+    setSaving(false);
+  }
+
+  return (
+    <form className="lead-form" noValidate onSubmit={(e) => void onSubmit(e)} aria-label="Lead details" data-testid="lead-form">
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <fieldset className="form-section">
+        <legend>Contact</legend>
+        <div className="form-grid">
+          <TextField {...field('firstName')} autoFocus={props.mode === 'new'} />
+          <TextField {...field('lastName')} />
+          <TextField {...field('email')} type="email" inputMode="email" placeholder="name@company.com" />
+          <TextField {...field('phone')} type="tel" inputMode="tel" placeholder="+1 555 010 0000" />
+          <TextField {...field('roleTitle')} placeholder="Head of Sales" />
+          <TextField {...field('roleStartedOn')} type="date" />
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Company</legend>
+        <div className="form-grid">
+          <TextField {...field('companyName')} />
+          <TextField {...field('companyDomain')} placeholder="example.com" />
+          <TextField {...field('industry')} />
+          <TextField {...field('employeeCount')} inputMode="numeric" />
+        </div>
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>Deal</legend>
+        <div className="form-grid">
+          {props.mode === 'new' && (
+            <SelectField
+              label="Stage"
+              name="stageKey"
+              testId="lead-stage"
+              value={stageKey}
+              onChange={setStageKey}
+              options={marketingStages.map((s) => ({ value: s.key, label: s.name }))}
+            />
+          )}
+          <SelectField {...field('ownerId')} options={ownerOptions} emptyLabel="Unassigned" />
+          <TextField {...field('source')} placeholder="Webinar, referral…" />
+          <div className="form-pair">
+            <TextField {...field('dealValue')} inputMode="decimal" placeholder="12500" className="grow" />
+            <SelectField {...field('currency')} options={currencyOptions(values.currency)} className="currency" />
+          </div>
+          <TextField {...field('expectedCloseOn')} type="date" />
+          <SelectField {...field('urgency')} options={URGENCY_OPTIONS} emptyLabel="Not set" />
+        </div>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={saving} data-testid="lead-save">
+          {props.mode === 'new' ? 'Create lead' : 'Save changes'}
+        </button>
+        {props.mode === 'edit' && (
+          <button type="button" className="button button-danger" disabled={saving} onClick={() => void onDelete()} data-testid="lead-delete">
+            Delete lead
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
