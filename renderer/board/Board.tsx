@@ -35,7 +35,7 @@ export function Board() {
           <FunnelGroup key={group.funnel} funnel={group.funnel} name={group.name} stages={group.stages} />
         ))}
       </div>
-      <DragOverlay>{activeLead ? <CardView lead={activeLead} overlay /> : null}</DragOverlay>
+      <DragOverlay zIndex={45}>{activeLead ? <CardView lead={activeLead} overlay /> : null}</DragOverlay>
     </DndContext>
   );
 }

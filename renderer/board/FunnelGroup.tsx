@@ -16,8 +16,13 @@ export function FunnelGroup({ funnel, name, stages }: FunnelGroupProps) {
   return (
     <section className={`funnel funnel-${funnel}`} aria-labelledby={titleId} data-testid={`funnel-${funnel}`}>
       <h2 className="funnel-title" id={titleId}>
-        <span className="funnel-name">{name}</span>
-        <span className="funnel-count">{count.toLocaleString('en-US')} {count === 1 ? 'lead' : 'leads'}</span>
+        {/* Sticky: the funnel's name stays in view while the board scrolls sideways. */}
+        <span className="funnel-label">
+          <span className="funnel-name">{name}</span>
+          <span className="funnel-count">
+            {count.toLocaleString('en-US')} {count === 1 ? 'lead' : 'leads'}
+          </span>
+        </span>
       </h2>
       <div className="funnel-columns">
         {stages.map((stage) => (

@@ -33,7 +33,12 @@ export function LeadHistory({ detail, onNoteAdded }: { detail: LeadDetail; onNot
                   {entry.item.undoesTransitionId !== null && <span className="history-tag">undo</span>}
                 </span>
                 <span className="history-meta">
-                  {[formatDateTime(entry.item.at), entry.item.byName ? `by ${entry.item.byName}` : null, entry.item.reason]
+                  {[
+                    formatDateTime(entry.item.at),
+                    entry.item.byName ? `by ${entry.item.byName}` : null,
+                    // An undo records the reason "Undo"; the tag already says so.
+                    entry.item.undoesTransitionId !== null && entry.item.reason === 'Undo' ? null : entry.item.reason,
+                  ]
                     .filter(Boolean)
                     .map((part) => ` · ${part}`)
                     .join('')}

@@ -6,7 +6,7 @@ import type { MoveOutcome } from '../../shared/ipc/contract.ts';
 import type { AppError, Result } from '../../shared/ipc/result.ts';
 import { findColumnOf, insertByPosition, neighbourBelow, placeCard } from './columns.ts';
 import { shiftSummary } from './summaries.ts';
-import { refreshSummaries } from './board-actions.ts';
+import { loadCards, refreshSummaries } from './board-actions.ts';
 import { stageByKey, useBoard, type DragOrigin, type PendingMove } from './store.ts';
 import { showError, showToast } from './toasts.ts';
 import { pushUndo } from './undo-stack.ts';
@@ -94,6 +94,11 @@ export async function commitDrop(origin: DragOrigin): Promise<void> {
   if (!result.ok) {
     rollbackCard(pending.leadId, pending.fromStage, origin.beforeLeadId);
     void refreshSummaries();
+    // The board is stale (the lead or its neighbour changed elsewhere): re-read both columns.
+    if (result.error.code === 'not_found' || result.error.code === 'conflict') {
+      void loadCards(pending.fromStage, true);
+      if (pending.toStage !== pending.fromStage) void loadCards(pending.toStage, true);
+    }
     showError(`Could not move ${leadName(pending.leadId)} to ${stageName(toStage)}: ${result.error.message}`);
   }
 }

@@ -43,6 +43,17 @@ function transitionsOf(leadId: number): TransitionRow[] {
   }
 }
 
+/** The error toast: read it, then close it so that it does not cover the next step. */
+function alert(page: E2EApp['page']) {
+  return {
+    async dismiss() {
+      const toasts = page.locator(sel.errorToast);
+      for (const toast of await toasts.all()) await toast.getByRole('button', { name: 'Dismiss message' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="toast-error"]').length === 0);
+    },
+  };
+}
+
 const DEAL = { dealValueMinor: 1_500_000, currency: 'EUR', expectedCloseOn: '2026-06-30', urgency: 'medium' as const };
 
 describe('board', () => {
@@ -243,18 +254,41 @@ describe('board', () => {
 
   it('rolls back and shows an alert when main refuses a move', async () => {
     const { page } = app;
-    // Someone else deletes the lead while it is still on this board.
+    const dana = cardIn(page, 'awareness', 'Dana Scully');
+    const danaId = await leadIdOf(dana);
+    // Main refuses this one move (as it would for a rule it alone knows).
+    await page.route('**/ipc/leads.move', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'rule_violation', message: 'Consideration is closed for new leads today.' } }),
+      }),
+    );
+    try {
+      await dragTo(page, dana, { bottomOf: 'consideration' });
+      const alert = page.getByRole('alert').filter({ hasText: 'Could not move Dana Scully to Consideration (MoFu)' });
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain('Consideration is closed for new leads today.');
+      await expectColumn(page, 'consideration', []);
+      await expectColumn(page, 'awareness', ['Dana Scully']);
+      await expect(page.getByTestId('column-count-awareness').textContent()).resolves.toBe('1');
+      await shot('06-refused');
+    } finally {
+      await page.unroute('**/ipc/leads.move');
+    }
+    expect(transitionsOf(danaId)).toHaveLength(1);
+    await alert(page).dismiss();
+  });
+
+  it('explains a move of a lead deleted elsewhere and drops the stale card', async () => {
+    const { page } = app;
     const dana = cardIn(page, 'awareness', 'Dana Scully');
     const danaId = await leadIdOf(dana);
     await app.must('leads.delete', { id: danaId });
     await dragTo(page, dana, { bottomOf: 'consideration' });
-    const alert = page.getByRole('alert').filter({ hasText: 'Could not move Dana Scully' });
-    await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain('does not exist or was deleted');
+    await page.getByRole('alert').filter({ hasText: 'does not exist or was deleted' }).waitFor();
     await expectColumn(page, 'consideration', []);
-    await expectColumn(page, 'awareness', ['Dana Scully']);
-    await shot('06-refused');
-    expect(transitionsOf(danaId)).toHaveLength(1);
+    await expectColumn(page, 'awareness', []);
+    await alert(page).dismiss();
   });
 
   it('deletes from the panel and restores with the toast Undo button', async () => {
