@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { EMPTY_LEAD_FIELDS, URGENCIES, type Lead } from '../../shared/domain/lead.ts';
-import { createLead, deleteLead, updateLead } from '../state/lead-actions.ts';
+import { createLead, deleteLead, openNewLead, updateLead } from '../state/lead-actions.ts';
 import { useBoard } from '../state/store.ts';
 import { SelectField, TextField } from '../ui/Field.tsx';
 import { currencyOptions } from '../ui/money.ts';
@@ -26,7 +26,6 @@ export function LeadForm(props: LeadFormProps) {
   const [values, setValues] = useState<LeadFormValues>(() =>
     props.mode === 'edit' ? toFormValues(props.lead) : toFormValues({ ...EMPTY_LEAD_FIELDS, ownerId: currentMemberId }),
   );
-  const [stageKey, setStageKey] = useState(props.stageKey ?? '');
   const [errors, setErrors] = useState<LeadFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -60,7 +59,7 @@ export function LeadForm(props: LeadFormProps) {
       return;
     }
     setSaving(true);
-    const result = props.mode === 'new' ? await createLead(patch, stageKey) : await updateLead(props.lead.id, patch);
+    const result = props.mode === 'new' ? await createLead(patch, props.stageKey) : await updateLead(props.lead.id, patch);
     setSaving(false);
     if (!result.ok) {
       const target = fieldOfServerMessage(result.error.message);
@@ -115,8 +114,8 @@ export function LeadForm(props: LeadFormProps) {
               label="Stage"
               name="stageKey"
               testId="lead-stage"
-              value={stageKey}
-              onChange={setStageKey}
+              value={props.stageKey}
+              onChange={(key) => openNewLead(key)}
               options={marketingStages.map((s) => ({ value: s.key, label: s.name }))}
             />
           )}

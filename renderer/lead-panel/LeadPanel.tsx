@@ -98,7 +98,7 @@ export function LeadPanel() {
         role={panel.mode === 'edit' ? 'tabpanel' : undefined}
         aria-labelledby={panel.mode === 'edit' ? `${titleId}-tab-${tab}` : undefined}
       >
-        {panel.mode === 'new' && <LeadForm key={`new-${panel.stageKey}`} mode="new" stageKey={panel.stageKey} />}
+        {panel.mode === 'new' && <LeadForm key="new" mode="new" stageKey={panel.stageKey} />}
         {panel.mode === 'edit' && !lead && !error && <p className="muted">Loading…</p>}
         {panel.mode === 'edit' && error && !lead && (
           <p className="form-error" role="alert">
