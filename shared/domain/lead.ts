@@ -1,8 +1,34 @@
 export const URGENCIES = ['low', 'medium', 'high'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
+export const SENIORITIES = ['entry', 'manager', 'director', 'vp', 'c_level', 'owner'] as const;
+export type Seniority = (typeof SENIORITIES)[number];
+
+/**
+ * What a lead's company looks like to a lead database. Companies live in their own table, shared by
+ * their leads and matched by domain; on a lead they appear flattened so forms and tables stay simple.
+ */
+export interface CompanyFields {
+  companyName: string | null;
+  companyDomain: string | null;
+  industry: string | null;
+  employeeCount: number | null;
+  /** Monthly advertising spend, whole US dollars (lead databases quote it in USD). */
+  monthlyAdSpendUsd: number | null;
+  /** e.g. Google Ads, Meta, LinkedIn. */
+  adChannels: string[];
+  /** e.g. HubSpot, Salesforce, Shopify. */
+  technologies: string[];
+  openJobPostings: number | null;
+  /** Departments with open job postings, e.g. Marketing, Sales. */
+  jobDepartments: string[];
+  country: string | null;
+  city: string | null;
+  website: string | null;
+}
+
 /** The fields a seller edits. Money is kept in minor units (cents, kopecks) so sums stay exact. */
-export interface LeadFields {
+export interface LeadFields extends CompanyFields {
   firstName: string | null;
   lastName: string | null;
   email: string | null;
@@ -10,10 +36,10 @@ export interface LeadFields {
   roleTitle: string | null;
   /** ISO date (YYYY-MM-DD) the contact started in the current role. */
   roleStartedOn: string | null;
-  companyName: string | null;
-  companyDomain: string | null;
-  industry: string | null;
-  employeeCount: number | null;
+  seniority: Seniority | null;
+  department: string | null;
+  persona: string | null;
+  tags: string[];
   source: string | null;
   ownerId: number | null;
   dealValueMinor: number | null;
@@ -35,6 +61,11 @@ export interface Lead extends LeadFields {
   deletedAt: number | null;
   /** Display name of the owner, joined in for cards. */
   ownerName: string | null;
+  companyId: number | null;
+  /** Sum of the points of the scoring rules the lead matches (see shared/domain/scoring.ts). */
+  score: number;
+  /** Latest activity or stage move, epoch milliseconds. */
+  lastActivityAt: number | null;
 }
 
 export const ANONYMOUS_NAME = 'Anonymous visitor';
@@ -60,10 +91,22 @@ export const EMPTY_LEAD_FIELDS: LeadFields = {
   phone: null,
   roleTitle: null,
   roleStartedOn: null,
+  seniority: null,
+  department: null,
+  persona: null,
+  tags: [],
   companyName: null,
   companyDomain: null,
   industry: null,
   employeeCount: null,
+  monthlyAdSpendUsd: null,
+  adChannels: [],
+  technologies: [],
+  openJobPostings: null,
+  jobDepartments: [],
+  country: null,
+  city: null,
+  website: null,
   source: null,
   ownerId: null,
   dealValueMinor: null,

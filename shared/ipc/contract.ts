@@ -6,6 +6,7 @@ import type { Stage } from '../domain/stage.ts';
 import type { Lead } from '../domain/lead.ts';
 import type { Activity, StageTransition, TeamMember } from '../domain/history.ts';
 import type { Reason } from '../domain/reasons.ts';
+import type { SavedView, SavedViewWithCount, ScoreBreakdown, ScoreRule } from '../domain/views.ts';
 
 export interface ColumnSummary {
   stageKey: string;
@@ -32,6 +33,19 @@ export interface MoveOutcome {
   transition: StageTransition | null;
 }
 
+export interface LeadQueryPage {
+  rows: Lead[];
+  /** Leads matching the filter, for the table's scroll height and the "N leads" label. */
+  total: number;
+}
+
+export interface BulkOutcome {
+  /** Leads the action changed. */
+  appliedIds: number[];
+  /** Leads a rule refused, each with the reason in words. */
+  refused: { id: number; name: string; message: string }[];
+}
+
 export interface AppInfo {
   version: string;
   dbPath: string;
@@ -55,6 +69,18 @@ export interface ChannelOutputs {
   'leads.move': MoveOutcome;
   'leads.delete': { id: number };
   'leads.restore': Lead;
+  'leads.query': LeadQueryPage;
+  'leads.bulk': BulkOutcome;
+  'leads.scoreBreakdown': ScoreBreakdown;
+  'filters.values': string[];
+  'views.list': SavedViewWithCount[];
+  'views.save': SavedView;
+  'views.delete': { id: number };
+  'team.add': TeamMember;
+  'team.update': TeamMember;
+  'settings.setCurrentMember': AppInfo;
+  'scoring.list': ScoreRule[];
+  'scoring.save': ScoreRule[];
   'activities.addNote': Activity;
   'demo.load': { leads: number; members: number };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { URGENCIES } from '../domain/lead.ts';
+import { SENIORITIES, URGENCIES } from '../domain/lead.ts';
+import { ATTRIBUTE_KEYS } from '../domain/lead-attributes.ts';
+import { opFitsField } from '../domain/filter.ts';
+import { TEAM_ROLES } from '../domain/history.ts';
 import { REASON_KINDS } from '../domain/reasons.ts';
 import type { Channel } from './channels.ts';
 
@@ -12,6 +15,12 @@ const isoDate = z.preprocess(blankToNull, z.iso.date({ message: 'Use a date like
 export const idSchema = z.int().positive();
 export const stageKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Unknown stage key.');
 
+/** Tags, technologies, ad channels...: trimmed, no blanks, no duplicates. */
+const labelList = z
+  .array(z.string().trim().min(1).max(80))
+  .max(100)
+  .transform((values) => [...new Set(values)]);
+
 export const leadFieldsSchema = z.object({
   firstName: text(100),
   lastName: text(100),
@@ -22,6 +31,10 @@ export const leadFieldsSchema = z.object({
   ),
   roleTitle: text(120),
   roleStartedOn: isoDate,
+  seniority: z.enum(SENIORITIES).nullable(),
+  department: text(100),
+  persona: text(100),
+  tags: labelList,
   companyName: text(200),
   companyDomain: z.preprocess(
     blankToNull,
@@ -29,6 +42,14 @@ export const leadFieldsSchema = z.object({
   ),
   industry: text(100),
   employeeCount: z.int().min(0).max(10_000_000).nullable(),
+  monthlyAdSpendUsd: z.int().min(0).max(1_000_000_000_000).nullable(),
+  adChannels: labelList,
+  technologies: labelList,
+  openJobPostings: z.int().min(0).max(1_000_000).nullable(),
+  jobDepartments: labelList,
+  country: text(100),
+  city: text(100),
+  website: z.preprocess(blankToNull, z.url({ protocol: /^https?$/, message: 'A website looks like https://example.com.' }).max(500).nullable()),
   source: text(100),
   ownerId: idSchema.nullable(),
   dealValueMinor: z.int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
@@ -40,6 +61,53 @@ export const leadFieldsSchema = z.object({
 export const leadPatchSchema = leadFieldsSchema.partial();
 export type LeadPatch = z.infer<typeof leadPatchSchema>;
 
+const filterValue = z.string().trim().min(1).max(200);
+const attributeKey = z.enum(ATTRIBUTE_KEYS);
+
+export const filterConditionSchema = z
+  .discriminatedUnion('op', [
+    z.object({ field: attributeKey, op: z.enum(['is_any_of', 'is_none_of', 'has_any_of', 'has_all_of', 'has_none_of']), values: z.array(filterValue).min(1).max(500) }),
+    z.object({
+      field: attributeKey,
+      op: z.enum(['gt', 'lt', 'within_last_days', 'not_within_last_days', 'within_next_days', 'in_role_less_than_months', 'in_role_more_than_months']),
+      value: z.number().finite().min(-1e15).max(1e15),
+    }),
+    z.object({ field: attributeKey, op: z.literal('between'), min: z.number().finite(), max: z.number().finite() }),
+    z.object({ field: attributeKey, op: z.literal('contains'), text: filterValue }),
+    z.object({ field: attributeKey, op: z.enum(['before', 'after']), date: z.iso.date({ message: 'Use a date like 2026-03-31.' }) }),
+    z.object({ field: attributeKey, op: z.enum(['is_empty', 'is_not_empty']) }),
+  ])
+  .refine((condition) => opFitsField(condition.field, condition.op), {
+    message: 'That operator does not apply to that field.',
+  });
+
+export const leadFilterSchema = z.object({
+  all: z.array(z.union([filterConditionSchema, z.object({ any: z.array(filterConditionSchema).min(1).max(50) })])).max(50),
+  search: z.string().trim().max(200).optional(),
+});
+
+const sortSchema = z.array(z.object({ field: attributeKey, dir: z.enum(['asc', 'desc']) })).max(3);
+const columnsSchema = z.array(z.object({ key: attributeKey, width: z.int().min(40).max(2000).nullable() })).min(1).max(60);
+
+const bulkTargetSchema = z.union([
+  z.object({ ids: z.array(idSchema).min(1).max(100_000) }),
+  z.object({ filter: leadFilterSchema }),
+]);
+
+const bulkActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('move'), toStage: stageKeySchema, reason: z.string().trim().min(1).max(200).optional() }),
+  z.object({ type: z.literal('assign'), ownerId: idSchema.nullable() }),
+  z.object({ type: z.literal('tag'), add: labelList, remove: labelList }),
+  z.object({ type: z.literal('delete') }),
+  z.object({ type: z.literal('restore') }),
+]);
+
+const teamMemberSchema = z.object({
+  name: z.string().trim().min(1, 'Give a name.').max(100),
+  email: z.preprocess(blankToNull, z.email({ message: 'That e-mail address does not look right.' }).max(254).nullable()),
+  role: z.enum(TEAM_ROLES),
+});
+
 const reasonText = z.string().trim().min(1, 'Give a reason.').max(200);
 
 export const inputSchemas = {
@@ -49,9 +117,10 @@ export const inputSchemas = {
   'reasons.list': z.undefined(),
   'reasons.add': z.object({ kind: z.enum(REASON_KINDS), label: reasonText }),
   'reasons.remove': z.object({ id: idSchema }),
-  'board.columns': z.undefined(),
+  'board.columns': z.object({ filter: leadFilterSchema }).optional(),
   'board.cards': z.object({
     stageKey: stageKeySchema,
+    filter: leadFilterSchema.optional(),
     limit: z.int().min(1).max(500),
     /** Keyset cursor: the last card of the previous page. */
     after: z.object({ position: z.string().max(200), id: idSchema }).nullable(),
@@ -76,5 +145,33 @@ export const inputSchemas = {
   'leads.delete': z.object({ id: idSchema }),
   'leads.restore': z.object({ id: idSchema }),
   'activities.addNote': z.object({ leadId: idSchema, body: z.string().trim().min(1, 'Write something first.').max(10_000) }),
+  'leads.query': z.object({
+    filter: leadFilterSchema,
+    sort: sortSchema,
+    offset: z.int().min(0).max(100_000_000),
+    limit: z.int().min(1).max(1000),
+  }),
+  /** Acts on many leads at once; leads a rule refuses are listed, never silently skipped. */
+  'leads.bulk': z.object({ target: bulkTargetSchema, action: bulkActionSchema }),
+  'leads.scoreBreakdown': z.object({ id: idSchema }),
+  /** The values in use for a choice or set field (industries, technologies...), for pick-lists. */
+  'filters.values': z.object({ field: attributeKey, prefix: z.string().max(100).optional() }),
+  'views.list': z.undefined(),
+  'views.save': z.object({
+    id: idSchema.optional(),
+    name: z.string().trim().min(1, 'Give the view a name.').max(80),
+    filter: leadFilterSchema,
+    columns: columnsSchema,
+    sort: sortSchema,
+  }),
+  'views.delete': z.object({ id: idSchema }),
+  'team.add': teamMemberSchema,
+  'team.update': teamMemberSchema.extend({ id: idSchema }),
+  'settings.setCurrentMember': z.object({ id: idSchema }),
+  'scoring.list': z.undefined(),
+  /** Replaces the whole rule set and rescores every lead. */
+  'scoring.save': z.object({
+    rules: z.array(z.object({ label: z.string().trim().min(1).max(100), condition: filterConditionSchema, points: z.int().min(-1000).max(1000) })).max(50),
+  }),
   'demo.load': z.object({ leads: z.int().min(1).max(1_000_000).optional() }).optional(),
 } as const satisfies Record<Channel, z.ZodType>;
