@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { dataset } from './lib/datasets.ts';
+import { renderTable, type Measurement } from './lib/results.ts';
+import { boardLoadSuite } from './suites/board-load.ts';
+import { moveSuite } from './suites/move.ts';
+import type { SuiteContext } from './suites/suite.ts';
+
+export interface BenchOptions {
+  /** The small, fast version `npm test` runs so the suite never rots. */
+  smoke: boolean;
+  only?: string[];
+  resultsFile?: string;
+  log: (text: string) => void;
+}
+
+interface SuiteSpec {
+  name: string;
+  run: (context: Omit<SuiteContext, 'leads'>, smoke: boolean) => Promise<Measurement[]>;
+}
+
+const SMOKE_LEADS = 2_000;
+
+const SUITES: SuiteSpec[] = [
+  {
+    name: 'move',
+    run: (context, smoke) => moveSuite({ ...context, leads: smoke ? SMOKE_LEADS : 100_000, moves: smoke ? 200 : 10_000 }),
+  },
+  {
+    name: 'board',
+    run: (context, smoke) => boardLoadSuite({ ...context, leads: smoke ? SMOKE_LEADS : 100_000, runs: smoke ? 2 : 7 }),
+  },
+];
+
+/** Runs the suites, prints the table and writes bench/results.json. */
+export async function runBench(options: BenchOptions): Promise<Measurement[]> {
+  const tempDir = mkdtempSync(path.join(tmpdir(), 'voronka-bench-'));
+  const context = { tempDir, log: options.log, dataset: (leads: number) => dataset(leads, options.log) };
+  const measurements: Measurement[] = [];
+  try {
+    for (const suite of SUITES) {
+      if (options.only && !options.only.includes(suite.name)) continue;
+      options.log(`== ${suite.name}`);
+      measurements.push(...(await suite.run(context, options.smoke)));
+    }
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+  options.log(`\n${renderTable(measurements)}\n`);
+  if (options.resultsFile) {
+    mkdirSync(path.dirname(options.resultsFile), { recursive: true });
+    writeFileSync(options.resultsFile, `${JSON.stringify({ at: new Date().toISOString(), smoke: options.smoke, measurements }, null, 2)}\n`);
+  }
+  return measurements;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  await runBench({
+    smoke: values.smoke,
+    only: values.only?.split(','),
+    resultsFile: fileURLToPath(new URL('./results.json', import.meta.url)),
+    log: (text) => console.log(text),
+  });
+}

@@ -1,0 +1,36 @@
+import type { Measurement } from '../lib/results.ts';
+import { summarize } from '../lib/stats.ts';
+import { workingCopy } from '../lib/datasets.ts';
+import { openBrowserSession, waitForBoardCards } from '../lib/browser.ts';
+import type { SuiteContext } from './suite.ts';
+
+/**
+ * Board first load in Chromium through the harness: from navigation start (the page's clock) to
+ * the frame where every column shows its first cards, in a fresh browser context each run; then
+ * the renderer's JS heap with the board open.
+ */
+export async function boardLoadSuite({ leads, runs, tempDir, dataset }: SuiteContext & { runs: number }): Promise<Measurement[]> {
+  const session = await openBrowserSession(workingCopy(dataset(leads), tempDir));
+  try {
+    const samples: number[] = [];
+    const heaps: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const page = await session.newPage();
+      await page.goto(session.harness.url);
+      samples.push(await waitForBoardCards(page));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      heaps.push(heap.usedSize / 1024 / 1024);
+      await page.context().close();
+    }
+    const load = summarize(samples);
+    const heap = summarize(heaps);
+    return [
+      { suite: 'board', name: 'board first load, Chromium via harness', leads, unit: 'ms', stat: 'median', value: load.median, summary: load, target: 500 },
+      { suite: 'memory', name: 'renderer JS heap, board open', leads, unit: 'MiB', stat: 'median', value: heap.median, summary: heap },
+    ];
+  } finally {
+    await session.close();
+  }
+}
