@@ -2,6 +2,7 @@ import type { HTMLAttributes, Ref } from 'react';
 import { leadDisplayName, type Lead } from '../../shared/domain/lead.ts';
 import { daysInStageLabel } from '../ui/dates.ts';
 import { formatMoney } from '../ui/money.ts';
+import { ScoreBadge } from '../ui/ScoreBadge.tsx';
 import { UrgencyBadge } from '../ui/UrgencyBadge.tsx';
 
 interface CardViewProps extends HTMLAttributes<HTMLDivElement> {
@@ -21,6 +22,7 @@ export function cardLabel(lead: Lead, now = Date.now()): string {
   if (lead.ownerName) parts.push(`owner ${lead.ownerName}`);
   if (lead.urgency) parts.push(`${lead.urgency} urgency`);
   parts.push(daysInStageLabel(lead.stageEnteredAt, now));
+  parts.push(`score ${lead.score}`);
   return parts.join(', ');
 }
 
@@ -45,6 +47,7 @@ export function CardView({ lead, ref, dragging, overlay, className, ...rest }: C
           {name}
         </span>
         {lead.urgency && <UrgencyBadge urgency={lead.urgency} />}
+        <ScoreBadge score={lead.score} />
       </div>
       <div className="card-company" title={lead.companyName ?? undefined}>
         {lead.companyName ?? <span className="faint">No company</span>}

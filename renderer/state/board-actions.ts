@@ -1,12 +1,38 @@
 import { api } from '../api/index.ts';
 import type { ColumnSummary } from '../../shared/ipc/contract.ts';
 import type { Lead } from '../../shared/domain/lead.ts';
+import type { LeadFilter } from '../../shared/domain/filter.ts';
+import { hasConditions, queryFilter } from '../filters/filter-ops.ts';
 import { appendPage, EMPTY_COLUMN, type Columns } from './columns.ts';
 import { initialBoardState, useBoard } from './store.ts';
 import { showError } from './toasts.ts';
+import { useWorkspace } from './workspace.ts';
+import { scheduleCountsRefresh } from './counts.ts';
+import { onLeadEvent } from './lead-events.ts';
 
 /** Cards fetched per request; a column loads its next page when scrolled near the end. */
 export const PAGE_SIZE = 50;
+
+/** Bumped whenever the board is re-read for another filter: answers for an older one are dropped. */
+let generation = 0;
+/** The filter the loaded cards belong to (JSON), or null when no cards are loaded. */
+let cardsKey: string | null = null;
+
+/** The filter of the board and the table, or undefined when nothing narrows the leads. */
+export function activeQueryFilter(): LeadFilter | undefined {
+  const { filter, search } = useWorkspace.getState();
+  const query = queryFilter(filter, search);
+  return hasConditions(query) || query.search ? query : undefined;
+}
+
+function filterKey(): string {
+  return JSON.stringify(activeQueryFilter() ?? null);
+}
+
+// Changes made in the table (bulk actions, inline edits) leave the hidden board's cards stale.
+onLeadEvent(() => {
+  if (useWorkspace.getState().mode === 'table') cardsKey = null;
+});
 
 function summaryMap(list: ColumnSummary[]): Record<string, ColumnSummary> {
   return Object.fromEntries(list.map((summary) => [summary.stageKey, summary]));
@@ -21,7 +47,12 @@ function mergeLeads(cards: Lead[]): void {
   });
 }
 
-/** Loads everything the board needs, then the first page of every column. */
+function columnsInput() {
+  const filter = activeQueryFilter();
+  return filter ? { filter } : undefined;
+}
+
+/** Loads everything the app needs (team, stages, reasons, column counts), then the board's cards. */
 export async function loadBoard(): Promise<void> {
   useBoard.setState({ phase: 'loading', loadError: null });
   const [info, stages, team, reasons, summaries] = await Promise.all([
@@ -29,7 +60,7 @@ export async function loadBoard(): Promise<void> {
     api['stages.list'](undefined),
     api['team.list'](undefined),
     api['reasons.list'](undefined),
-    api['board.columns'](undefined),
+    api['board.columns'](columnsInput()),
   ]);
   for (const result of [info, stages, team, reasons, summaries]) {
     if (!result.ok) {
@@ -38,6 +69,8 @@ export async function loadBoard(): Promise<void> {
     }
   }
   if (!info.ok || !stages.ok || !team.ok || !reasons.ok || !summaries.ok) return;
+  generation++;
+  cardsKey = null;
   const columns: Columns = Object.fromEntries(stages.value.map((stage) => [stage.key, EMPTY_COLUMN]));
   useBoard.setState({
     ...initialBoardState,
@@ -50,7 +83,32 @@ export async function loadBoard(): Promise<void> {
     summaries: summaryMap(summaries.value),
     columns,
   });
-  await Promise.all(stages.value.map((stage) => loadCards(stage.key, true)));
+  scheduleCountsRefresh();
+  if (useWorkspace.getState().mode === 'board') await reloadCards();
+}
+
+/** Empties every column and loads their first pages for the current filter. */
+export async function reloadCards(): Promise<void> {
+  const { stages } = useBoard.getState();
+  generation++;
+  cardsKey = filterKey();
+  useBoard.setState({ columns: Object.fromEntries(stages.map((stage) => [stage.key, EMPTY_COLUMN])) });
+  await Promise.all(stages.map((stage) => loadCards(stage.key, true)));
+}
+
+/** The board is shown: re-read its cards when the filter changed while it was hidden. */
+export async function ensureCardsForFilter(): Promise<void> {
+  if (useBoard.getState().phase !== 'ready') return;
+  if (cardsKey !== filterKey()) await reloadCards();
+}
+
+/** The filter or the search changed: new counts and totals, and new cards when the board is shown. */
+export async function applyFilterToBoard(): Promise<void> {
+  if (useBoard.getState().phase !== 'ready') return;
+  const tasks: Promise<void>[] = [refreshSummaries()];
+  if (useWorkspace.getState().mode === 'board') tasks.push(reloadCards());
+  else cardsKey = null;
+  await Promise.all(tasks);
 }
 
 /** Loads the first page (reset) or the next page of one column. */
@@ -59,8 +117,11 @@ export async function loadCards(stageKey: string, reset = false): Promise<void> 
   if (!column || column.loading) return;
   if (!reset && column.loaded && column.next === null) return;
   const after = reset ? null : column.next;
+  const started = generation;
+  const filter = activeQueryFilter();
   useBoard.setState((s) => ({ columns: { ...s.columns, [stageKey]: { ...(s.columns[stageKey] ?? EMPTY_COLUMN), loading: true } } }));
-  const page = await api['board.cards']({ stageKey, limit: PAGE_SIZE, after });
+  const page = await api['board.cards']({ stageKey, limit: PAGE_SIZE, after, ...(filter ? { filter } : {}) });
+  if (started !== generation) return;
   if (!page.ok) {
     useBoard.setState((s) => ({ columns: { ...s.columns, [stageKey]: { ...(s.columns[stageKey] ?? EMPTY_COLUMN), loading: false } } }));
     showError(`Could not load the cards: ${page.error.message}`);
@@ -72,10 +133,13 @@ export async function loadCards(stageKey: string, reset = false): Promise<void> 
   }));
 }
 
-/** Re-reads the column counts and totals (SQL aggregates). */
+/** Re-reads the column counts and totals (SQL aggregates, filtered like the board), and the sidebar counts. */
 export async function refreshSummaries(): Promise<void> {
-  const result = await api['board.columns'](undefined);
-  if (!result.ok) return;
+  const key = filterKey();
+  scheduleCountsRefresh();
+  const result = await api['board.columns'](columnsInput());
+  // An answer for a filter that is no longer shown is dropped.
+  if (!result.ok || key !== filterKey()) return;
   useBoard.setState({ summaries: summaryMap(result.value) });
 }
 

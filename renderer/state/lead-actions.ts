@@ -7,9 +7,14 @@ import { refreshSummaries } from './board-actions.ts';
 import { useBoard } from './store.ts';
 import { showError, showToast } from './toasts.ts';
 import { pushUndo } from './undo-stack.ts';
+import { emitLeadEvent } from './lead-events.ts';
 
-export function openLead(leadId: number): void {
-  useBoard.setState({ panel: { mode: 'edit', leadId } });
+/** Opens the lead panel; a lead the caller already holds (a table row) shows at once. */
+export function openLead(leadId: number, lead?: Lead): void {
+  useBoard.setState((s) => ({
+    panel: { mode: 'edit', leadId },
+    leads: lead && !s.leads[leadId] ? { ...s.leads, [leadId]: lead } : s.leads,
+  }));
 }
 
 export function openNewLead(stageKey?: string): void {
@@ -33,6 +38,7 @@ export async function createLead(fields: LeadPatch, stageKey: string): Promise<R
   const result = await api['leads.create']({ fields, stageKey });
   if (!result.ok) return result;
   storeLead(result.value);
+  emitLeadEvent({ kind: 'changed' });
   useBoard.setState({ panel: { mode: 'edit', leadId: result.value.id } });
   showToast({ tone: 'info', message: `${leadDisplayName(result.value)} added` });
   void refreshSummaries();
@@ -44,6 +50,7 @@ export async function updateLead(id: number, patch: LeadPatch): Promise<Result<L
   if (!result.ok) return result;
   const lead = result.value;
   useBoard.setState((s) => ({ leads: { ...s.leads, [lead.id]: lead } }));
+  emitLeadEvent({ kind: 'saved', lead });
   showToast({ tone: 'info', message: `${leadDisplayName(lead)} saved` });
   void refreshSummaries();
   return result;
@@ -65,6 +72,7 @@ export async function deleteLead(id: number): Promise<boolean> {
     undo: stack,
     panel: null,
   }));
+  emitLeadEvent({ kind: 'removed', id });
   showToast({ tone: 'info', message: `${name} deleted`, undoEntryId: entry.id });
   void refreshSummaries();
   return true;

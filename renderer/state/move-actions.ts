@@ -6,10 +6,11 @@ import type { MoveOutcome } from '../../shared/ipc/contract.ts';
 import type { AppError, Result } from '../../shared/ipc/result.ts';
 import { findColumnOf, insertByPosition, neighbourBelow, placeCard } from './columns.ts';
 import { shiftSummary } from './summaries.ts';
-import { loadCards, refreshSummaries } from './board-actions.ts';
+import { activeQueryFilter, loadCards, refreshSummaries } from './board-actions.ts';
 import { stageByKey, useBoard, type DragOrigin, type PendingMove } from './store.ts';
 import { showError, showToast } from './toasts.ts';
 import { pushUndo } from './undo-stack.ts';
+import { emitLeadEvent } from './lead-events.ts';
 
 function stageName(key: string): string {
   return stageByKey(useBoard.getState().stages, key)?.name ?? key;
@@ -27,7 +28,8 @@ export function leadName(leadId: number): string {
 async function firstUnloadedCard(stageKey: string, exceptId: number): Promise<number | null> {
   const column = useBoard.getState().columns[stageKey];
   if (!column?.next) return null;
-  const page = await api['board.cards']({ stageKey, limit: 2, after: column.next });
+  const filter = activeQueryFilter();
+  const page = await api['board.cards']({ stageKey, limit: 2, after: column.next, ...(filter ? { filter } : {}) });
   if (!page.ok) return null;
   return page.value.cards.find((card) => card.id !== exceptId)?.id ?? null;
 }
@@ -125,6 +127,7 @@ export async function sendMove(pending: PendingMove, extra: { patch?: LeadPatch;
     transitionId: transition?.id ?? null,
   });
   useBoard.setState((s) => ({ leads: { ...s.leads, [lead.id]: lead }, undo: stack }));
+  emitLeadEvent({ kind: 'saved', lead });
   const message =
     pending.fromStage === pending.toStage ? `${name} reordered in ${stageName(lead.stageKey)}` : `${name} moved to ${stageName(lead.stageKey)}`;
   showToast({ tone: 'info', message, undoEntryId: entry.id });

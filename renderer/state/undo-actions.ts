@@ -5,6 +5,7 @@ import { shiftSummary } from './summaries.ts';
 import { useBoard } from './store.ts';
 import { showError, showToast } from './toasts.ts';
 import { dropStageMovesOf, popUndo, takeUndo, type UndoEntry } from './undo-stack.ts';
+import { emitLeadEvent } from './lead-events.ts';
 
 let undoing = false;
 
@@ -35,7 +36,8 @@ async function runUndo(entry: UndoEntry): Promise<void> {
     // The toast of the action being undone is now stale.
     useBoard.setState((s) => ({ toasts: s.toasts.filter((t) => t.undoEntryId !== entry.id) }));
     if (entry.kind === 'move') await undoMove(entry);
-    else await undoDelete(entry);
+    else if (entry.kind === 'delete') await undoDelete(entry);
+    else await undoBulkDelete(entry);
   } finally {
     undoing = false;
   }
@@ -67,6 +69,7 @@ async function undoMove(entry: Extract<UndoEntry, { kind: 'move' }>): Promise<vo
     return;
   }
   const lead = result.value.lead;
+  emitLeadEvent({ kind: 'saved', lead });
   useBoard.setState((s) => ({
     leads: { ...s.leads, [lead.id]: lead },
     undo: entry.transitionId !== null ? dropStageMovesOf(s.undo, lead.id) : s.undo,
@@ -86,7 +89,20 @@ async function undoDelete(entry: Extract<UndoEntry, { kind: 'delete' }>): Promis
     const leads = { ...s.leads, [lead.id]: lead };
     return { leads, columns: insertByPosition(s.columns, lead, leads) };
   });
+  emitLeadEvent({ kind: 'changed' });
   showToast({ tone: 'info', message: `Delete undone: ${entry.leadName} is back` });
+  void refreshSummaries();
+}
+
+async function undoBulkDelete(entry: Extract<UndoEntry, { kind: 'bulk-delete' }>): Promise<void> {
+  const result = await api['leads.bulk']({ target: { ids: entry.leadIds }, action: { type: 'restore' } });
+  if (!result.ok) {
+    showError(`Could not restore ${entry.label}: ${result.error.message}`);
+    return;
+  }
+  const restored = result.value.appliedIds.length;
+  emitLeadEvent({ kind: 'changed' });
+  showToast({ tone: 'info', message: `Delete undone: ${restored.toLocaleString('en-US')} ${restored === 1 ? 'lead is' : 'leads are'} back` });
   void refreshSummaries();
 }
 

@@ -12,7 +12,9 @@ export type UndoEntry =
       /** Transition recorded by the move; null for a reorder inside one column. */
       transitionId: number | null;
     }
-  | { id: number; kind: 'delete'; leadId: number; leadName: string };
+  | { id: number; kind: 'delete'; leadId: number; leadName: string }
+  /** A bulk delete from the table: restored in one leads.bulk call. */
+  | { id: number; kind: 'bulk-delete'; leadIds: number[]; label: string };
 
 export type UndoEntryInput = UndoEntry extends infer E ? (E extends UndoEntry ? Omit<E, 'id'> : never) : never;
 

@@ -33,3 +33,31 @@ export function daysSince(sinceMs: number, nowMs: number): number {
 export function daysInStageLabel(stageEnteredAt: number, nowMs: number): string {
   return `${daysSince(stageEnteredAt, nowMs)} d in stage`;
 }
+
+/** "just now", "5 min ago", "3 h ago", "3 d ago", "2 mo ago", "1 y ago"; "in 3 d" for a future moment. */
+export function relativeTime(epochMs: number, nowMs: number): string {
+  const diff = nowMs - epochMs;
+  const future = diff < 0;
+  const abs = Math.abs(diff);
+  const minutes = Math.floor(abs / 60_000);
+  let text: string;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) text = `${minutes} min`;
+  else if (minutes < 24 * 60) text = `${Math.floor(minutes / 60)} h`;
+  else {
+    const days = Math.floor(abs / DAY_MS);
+    if (days < 45) text = `${days} d`;
+    else if (days < 365) text = `${Math.floor(days / 30.44)} mo`;
+    else text = `${Math.floor(days / 365.25)} y`;
+  }
+  return future ? `in ${text}` : `${text} ago`;
+}
+
+/** Whole months between an ISO date and now: the time a contact has been in their role. */
+export function monthsSince(iso: string, nowMs: number): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return null;
+  const now = new Date(nowMs);
+  const months = (now.getUTCFullYear() - Number(match[1])) * 12 + (now.getUTCMonth() + 1 - Number(match[2]));
+  return Math.max(0, now.getUTCDate() < Number(match[3]) ? months - 1 : months);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Active, Over } from '@dnd-kit/core';
-import { EMPTY_LEAD_FIELDS, type Lead } from '../../../shared/domain/lead.ts';
+import type { Lead } from '../../../shared/domain/lead.ts';
+import { makeLead } from './fixtures.ts';
 import type { Stage } from '../../../shared/domain/stage.ts';
 import { makeAnnouncements } from '../../../renderer/board/announcements.ts';
 import { cardLabel, initials } from '../../../renderer/board/CardView.tsx';
@@ -13,7 +14,7 @@ const stage = (key: string, name: string, position: number): Stage => ({
 });
 
 function lead(id: number, fields: Partial<Lead> = {}): Lead {
-  return { ...EMPTY_LEAD_FIELDS, id, stageKey: 'mql', position: 'a0', stageEnteredAt: 0, createdAt: 0, updatedAt: 0, deletedAt: null, ownerName: null, ...fields };
+  return makeLead({ id, ...fields });
 }
 
 describe('screen reader announcements', () => {
@@ -44,8 +45,8 @@ describe('screen reader announcements', () => {
 describe('cards', () => {
   it('labels a card for screen readers', () => {
     const l = lead(1, { firstName: 'Anna', companyName: 'Severstal', dealValueMinor: 4_200_000, ownerName: 'Olga Smirnova', urgency: 'high', stageEnteredAt: 0 });
-    expect(cardLabel(l, 3 * 86_400_000)).toBe('Anna, Severstal, $42,000, owner Olga Smirnova, high urgency, 3 d in stage');
-    expect(cardLabel(lead(2), 0)).toBe('Anonymous visitor, 0 d in stage');
+    expect(cardLabel(l, 3 * 86_400_000)).toBe('Anna, Severstal, $42,000, owner Olga Smirnova, high urgency, 3 d in stage, score 0');
+    expect(cardLabel(lead(2, { score: 35 }), 0)).toBe('Anonymous visitor, 0 d in stage, score 35');
   });
 
   it('shows owner initials', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_LEAD_FIELDS, type Lead } from '../../../shared/domain/lead.ts';
+import type { Lead } from '../../../shared/domain/lead.ts';
+import { makeLead } from './fixtures.ts';
 import {
   appendPage,
   compareByPosition,
@@ -14,7 +15,7 @@ import {
 const col = (ids: number[], next: Columns[string]['next'] = null): Columns[string] => ({ ids, next, loaded: true, loading: false });
 
 function lead(id: number, stageKey: string, position: string): Lead {
-  return { ...EMPTY_LEAD_FIELDS, id, stageKey, position, stageEnteredAt: 0, createdAt: 0, updatedAt: 0, deletedAt: null, ownerName: null };
+  return makeLead({ id, stageKey, position });
 }
 
 describe('columns', () => {

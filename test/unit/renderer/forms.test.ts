@@ -1,27 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_LEAD_FIELDS, type Lead } from '../../../shared/domain/lead.ts';
-import { fieldOfServerMessage, fromFormValues, toFormValues } from '../../../renderer/lead-panel/lead-form-model.ts';
+import { fieldOfServerMessage, fromFormValues, toFormLists, toFormValues } from '../../../renderer/lead-panel/lead-form-model.ts';
+import { makeLead } from './fixtures.ts';
 import { buildMovePayload, initialMoveValues } from '../../../renderer/move-form/move-form-model.ts';
 
-const lead: Lead = {
-  ...EMPTY_LEAD_FIELDS,
-  id: 1,
-  stageKey: 'mql',
-  position: 'a0',
-  stageEnteredAt: 0,
-  createdAt: 0,
-  updatedAt: 0,
-  deletedAt: null,
-  ownerName: null,
-  currency: 'RUB',
-};
+const lead: Lead = makeLead({ id: 1, currency: 'RUB' });
 
 describe('lead form', () => {
   it('round-trips a lead through the form values', () => {
     const fields = { ...EMPTY_LEAD_FIELDS, firstName: 'Anna', employeeCount: 1200, dealValueMinor: 1_250_050, ownerId: 3, urgency: 'high' as const };
-    const { patch, errors } = fromFormValues(toFormValues(fields));
+    const { patch, errors } = fromFormValues(toFormValues(fields), toFormLists(fields));
     expect(errors).toEqual({});
     expect(patch).toEqual(fields);
+  });
+
+  it('round-trips the company and contact signals, lists included', () => {
+    const fields = {
+      ...EMPTY_LEAD_FIELDS,
+      firstName: 'Ирина',
+      seniority: 'manager' as const,
+      department: 'Human resources',
+      persona: 'Champion',
+      roleStartedOn: '2025-11-01',
+      tags: ['webinar', 'q3'],
+      companyName: 'Meridian Savings Bank',
+      companyDomain: 'meridiansavings.com',
+      industry: 'Banking',
+      employeeCount: 540,
+      monthlyAdSpendUsd: 12_000,
+      adChannels: ['Google Ads', 'LinkedIn'],
+      technologies: ['HubSpot'],
+      openJobPostings: 4,
+      jobDepartments: ['Marketing'],
+      country: 'United States',
+      city: 'Boston',
+      website: 'https://meridiansavings.com',
+    };
+    const { patch, errors } = fromFormValues(toFormValues(fields), toFormLists(fields));
+    expect(errors).toEqual({});
+    expect(patch).toEqual(fields);
+  });
+
+  it('checks the new number and address fields in words', () => {
+    const values = { ...toFormValues(EMPTY_LEAD_FIELDS), monthlyAdSpendUsd: '5k', openJobPostings: '-2', website: 'meridian' };
+    const { errors } = fromFormValues(values, toFormLists(EMPTY_LEAD_FIELDS));
+    expect(errors.monthlyAdSpendUsd).toBe('Ad spend is a whole number of dollars, such as 5000.');
+    expect(errors.openJobPostings).toBe('Open job postings is a whole number, such as 3.');
+    expect(errors.website).toBe('A website looks like https://example.com.');
   });
 
   it('explains bad values in words, next to their field', () => {
