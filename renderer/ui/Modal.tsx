@@ -8,12 +8,14 @@ interface ModalProps {
   children: ReactNode;
   testId?: string;
   describedBy?: string;
+  /** A wider dialog (settings). */
+  wide?: boolean;
 }
 
 const FOCUSABLE = 'input, select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
 
 /** A small centred dialog that keeps focus inside and gives it back on close. */
-export function Modal({ title, onClose, children, testId, describedBy }: ModalProps) {
+export function Modal({ title, onClose, children, testId, describedBy, wide }: ModalProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -57,7 +59,7 @@ export function Modal({ title, onClose, children, testId, describedBy }: ModalPr
     >
       <div
         ref={dialogRef}
-        className="modal"
+        className={wide ? 'modal modal-wide' : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
