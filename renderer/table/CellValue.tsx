@@ -1,0 +1,78 @@
+import { attribute, type AttributeKey } from '../../shared/domain/lead-attributes.ts';
+import type { Lead } from '../../shared/domain/lead.ts';
+import { useBoard } from '../state/store.ts';
+import { SENIORITY_LABELS } from '../filters/value-labels.ts';
+import { formatIsoDate, monthsSince, relativeTime, formatDateTime } from '../ui/dates.ts';
+import { formatMoney } from '../ui/money.ts';
+import { UrgencyBadge } from '../ui/UrgencyBadge.tsx';
+import { ScoreBadge } from '../ui/ScoreBadge.tsx';
+import { formatCount, formatUsd, leadValue } from './cell-format.ts';
+
+function Empty() {
+  return <span className="cell-empty">—</span>;
+}
+
+function StageCell({ stageKey }: { stageKey: string }) {
+  const stage = useBoard((s) => s.stages.find((st) => st.key === stageKey));
+  if (!stage) return <span>{stageKey}</span>;
+  return <span className={`stage-chip stage-chip-${stage.funnel}`}>{stage.name}</span>;
+}
+
+/** A cell as a seller reads it: chips for sets, money formatted, names for owners and stages, dates relative. */
+export function CellValue({ lead, field, now }: { lead: Lead; field: AttributeKey; now: number }) {
+  const value = leadValue(lead, field);
+  switch (field) {
+    case 'name':
+      return <span className={lead.firstName || lead.lastName || lead.email ? 'cell-name' : 'cell-name cell-anon'}>{String(value)}</span>;
+    case 'ownerId':
+      return lead.ownerName ? <span>{lead.ownerName}</span> : <span className="cell-empty">Unassigned</span>;
+    case 'stageKey':
+      return <StageCell stageKey={lead.stageKey} />;
+    case 'dealValueMinor':
+      return lead.dealValueMinor === null ? <Empty /> : <span>{formatMoney(lead.dealValueMinor, lead.currency)}</span>;
+    case 'monthlyAdSpendUsd':
+      return lead.monthlyAdSpendUsd === null ? <Empty /> : <span>{formatUsd(lead.monthlyAdSpendUsd)}</span>;
+    case 'score':
+      return <ScoreBadge score={lead.score} />;
+    case 'urgency':
+      return lead.urgency ? <UrgencyBadge urgency={lead.urgency} /> : <Empty />;
+    case 'seniority':
+      return lead.seniority ? <span>{SENIORITY_LABELS[lead.seniority]}</span> : <Empty />;
+    case 'roleStartedOn': {
+      if (!lead.roleStartedOn) return <Empty />;
+      const months = monthsSince(lead.roleStartedOn, now);
+      return (
+        <span title={formatIsoDate(lead.roleStartedOn)}>
+          {formatIsoDate(lead.roleStartedOn)}
+          {months !== null && <span className="muted"> · {months} mo</span>}
+        </span>
+      );
+    }
+    default:
+      break;
+  }
+  if (value === null || value === undefined || value === '') return <Empty />;
+  switch (attribute(field).kind) {
+    case 'set': {
+      const items = value as string[];
+      if (items.length === 0) return <Empty />;
+      return (
+        <span className="cell-chips" title={items.join(', ')}>
+          {items.map((item) => (
+            <span key={item} className="value-chip value-chip-static">
+              {item}
+            </span>
+          ))}
+        </span>
+      );
+    }
+    case 'number':
+      return <span>{formatCount(value as number)}</span>;
+    case 'date':
+      return <span>{formatIsoDate(value as string)}</span>;
+    case 'timestamp':
+      return <span title={formatDateTime(value as number)}>{relativeTime(value as number, now)}</span>;
+    default:
+      return <span title={String(value)}>{String(value)}</span>;
+  }
+}
