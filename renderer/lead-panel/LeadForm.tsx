@@ -1,31 +1,37 @@
 import { useState, type FormEvent } from 'react';
 import { EMPTY_LEAD_FIELDS, URGENCIES, type Lead } from '../../shared/domain/lead.ts';
+import { enumOptions } from '../filters/value-labels.ts';
 import { createLead, deleteLead, openNewLead, updateLead } from '../state/lead-actions.ts';
 import { useBoard } from '../state/store.ts';
 import { SelectField, TextField } from '../ui/Field.tsx';
+import { TagInput } from '../ui/TagInput.tsx';
 import { currencyOptions } from '../ui/money.ts';
+import { CompanySection } from './CompanySection.tsx';
+import type { FieldOf, ListOf } from './form-field-props.ts';
 import {
   FIELD_LABELS,
   fieldOfServerMessage,
   fromFormValues,
+  toFormLists,
   toFormValues,
   type LeadFormErrors,
-  type LeadFormField,
+  type LeadFormLists,
   type LeadFormValues,
 } from './lead-form-model.ts';
 
 type LeadFormProps = { mode: 'new'; stageKey: string; lead?: undefined } | { mode: 'edit'; lead: Lead; stageKey?: undefined };
 
 const URGENCY_OPTIONS = URGENCIES.map((u) => ({ value: u, label: u[0]!.toUpperCase() + u.slice(1) }));
+const SENIORITY_OPTIONS = enumOptions('seniority', { team: [], stages: [], currentMemberId: null });
 
 /** Every field of a lead; Save creates or updates it, Delete removes it (undoable). */
 export function LeadForm(props: LeadFormProps) {
   const team = useBoard((s) => s.team);
   const stages = useBoard((s) => s.stages);
   const currentMemberId = useBoard((s) => s.info?.currentMemberId ?? null);
-  const [values, setValues] = useState<LeadFormValues>(() =>
-    props.mode === 'edit' ? toFormValues(props.lead) : toFormValues({ ...EMPTY_LEAD_FIELDS, ownerId: currentMemberId }),
-  );
+  const initial = props.mode === 'edit' ? props.lead : { ...EMPTY_LEAD_FIELDS, ownerId: currentMemberId };
+  const [values, setValues] = useState<LeadFormValues>(() => toFormValues(initial));
+  const [lists, setLists] = useState<LeadFormLists>(() => toFormLists(initial));
   const [errors, setErrors] = useState<LeadFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -33,24 +39,29 @@ export function LeadForm(props: LeadFormProps) {
   const marketingStages = stages.filter((s) => s.funnel === 'marketing').sort((a, b) => a.position - b.position);
   const ownerOptions = team.map((m) => ({ value: String(m.id), label: m.name }));
 
-  function field(name: LeadFormField) {
-    return {
-      label: FIELD_LABELS[name],
-      value: values[name],
-      error: errors[name],
-      name,
-      testId: `lead-${name}`,
-      onChange: (value: string) => {
-        setValues((v) => ({ ...v, [name]: value }));
-        if (errors[name]) setErrors((e) => ({ ...e, [name]: undefined }));
-      },
-    };
-  }
+  const field: FieldOf = (name) => ({
+    label: FIELD_LABELS[name],
+    value: values[name],
+    error: errors[name],
+    name,
+    testId: `lead-${name}`,
+    onChange: (value: string) => {
+      setValues((v) => ({ ...v, [name]: value }));
+      if (errors[name]) setErrors((e) => ({ ...e, [name]: undefined }));
+    },
+  });
+
+  const list: ListOf = (name) => ({
+    label: FIELD_LABELS[name],
+    values: lists[name],
+    testId: `lead-${name}`,
+    onChange: (next: string[]) => setLists((l) => ({ ...l, [name]: next })),
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const { patch, errors: found } = fromFormValues(values);
+    const { patch, errors: found } = fromFormValues(values, lists);
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) {
@@ -95,17 +106,12 @@ export function LeadForm(props: LeadFormProps) {
           <TextField {...field('phone')} type="tel" inputMode="tel" placeholder="+1 555 010 0000" />
           <TextField {...field('roleTitle')} placeholder="Head of Sales" />
           <TextField {...field('roleStartedOn')} type="date" />
+          <SelectField {...field('seniority')} options={SENIORITY_OPTIONS} emptyLabel="Not set" />
+          <TextField {...field('department')} placeholder="Human resources" />
+          <TextField {...field('persona')} placeholder="Economic buyer" className="span-2" />
         </div>
       </fieldset>
-      <fieldset className="form-section">
-        <legend>Company</legend>
-        <div className="form-grid">
-          <TextField {...field('companyName')} />
-          <TextField {...field('companyDomain')} placeholder="example.com" />
-          <TextField {...field('industry')} />
-          <TextField {...field('employeeCount')} inputMode="numeric" />
-        </div>
-      </fieldset>
+      <CompanySection field={field} list={list} shared={props.mode === 'edit' && props.lead.companyId !== null} />
       <fieldset className="form-section">
         <legend>Deal</legend>
         <div className="form-grid">
@@ -127,6 +133,9 @@ export function LeadForm(props: LeadFormProps) {
           </div>
           <TextField {...field('expectedCloseOn')} type="date" />
           <SelectField {...field('urgency')} options={URGENCY_OPTIONS} emptyLabel="Not set" />
+          <div className="span-2">
+            <TagInput {...list('tags')} suggestFrom="tags" placeholder="Add a tag and press Enter" />
+          </div>
         </div>
       </fieldset>
       <div className="form-actions">

@@ -5,6 +5,7 @@ import { useBoard } from '../state/store.ts';
 import { formatDateTime } from '../ui/dates.ts';
 import { LeadForm } from './LeadForm.tsx';
 import { LeadHistory } from './LeadHistory.tsx';
+import { ScoreBreakdown } from './ScoreBreakdown.tsx';
 import { useLeadDetail } from './useLeadDetail.ts';
 import './lead-panel.css';
 
@@ -105,7 +106,12 @@ export function LeadPanel() {
             Could not open this lead: {error}
           </p>
         )}
-        {panel.mode === 'edit' && lead && tab === 'details' && <LeadForm key={`edit-${lead.id}-${lead.updatedAt}`} mode="edit" lead={lead} />}
+        {panel.mode === 'edit' && lead && tab === 'details' && (
+          <>
+            <ScoreBreakdown leadId={lead.id} score={lead.score} version={lead.updatedAt} />
+            <LeadForm key={`edit-${lead.id}-${lead.updatedAt}`} mode="edit" lead={lead} />
+          </>
+        )}
         {panel.mode === 'edit' && tab === 'history' && (detail ? <LeadHistory detail={detail} onNoteAdded={reload} /> : <p className="muted">Loading history…</p>)}
       </div>
     </aside>
