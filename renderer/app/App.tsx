@@ -1,11 +1,17 @@
 import { useEffect } from 'react';
 import { Board } from '../board/Board.tsx';
 import { EmptyBoard } from '../board/EmptyBoard.tsx';
+import { FilterBar } from '../filters/FilterBar.tsx';
 import { LeadPanel } from '../lead-panel/LeadPanel.tsx';
 import { MoveForm } from '../move-form/MoveForm.tsx';
+import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 import { loadBoard } from '../state/board-actions.ts';
 import { totalLeadCount, useBoard } from '../state/store.ts';
+import { useWorkspace } from '../state/workspace.ts';
+import { TableView } from '../table/TableView.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
+import { Sidebar } from '../views/Sidebar.tsx';
+import { NoMatches } from './NoMatches.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useUndoShortcut } from './useUndoShortcut.ts';
 import './app.css';
@@ -13,36 +19,52 @@ import './app.css';
 export function App() {
   const phase = useBoard((s) => s.phase);
   const loadError = useBoard((s) => s.loadError);
-  const empty = useBoard((s) => s.phase === 'ready' && totalLeadCount(s.summaries) === 0);
+  const noLeads = useBoard((s) => s.phase === 'ready' && totalLeadCount(s.summaries) === 0);
+  const narrowed = useWorkspace((s) => s.filter.all.length > 0 || s.search !== '');
+  const mode = useWorkspace((s) => s.mode);
   const panelOpen = useBoard((s) => s.panel !== null);
   const moveFormOpen = useBoard((s) => s.moveForm !== null);
+  const settingsOpen = useWorkspace((s) => s.settingsOpen);
   useUndoShortcut();
 
   useEffect(() => {
     void loadBoard();
   }, []);
 
+  let content = null;
+  if (phase === 'ready') {
+    if (noLeads) content = narrowed ? <NoMatches /> : <EmptyBoard />;
+    else content = mode === 'board' ? <Board /> : <TableView />;
+  }
+
   return (
     <div className="app">
       <TopBar />
-      <main className="app-main" aria-label="Funnel board">
-        {phase === 'loading' && (
-          <div className="app-message" role="status">
-            Loading your funnel…
-          </div>
-        )}
-        {phase === 'failed' && (
-          <div className="app-message" role="alert">
-            <p>Voronka could not load the board: {loadError}</p>
-            <button type="button" className="button" onClick={() => void loadBoard()}>
-              Try again
-            </button>
-          </div>
-        )}
-        {phase === 'ready' && (empty ? <EmptyBoard /> : <Board />)}
-      </main>
+      <div className="app-body">
+        <Sidebar />
+        <div className="workspace">
+          <FilterBar />
+          <main className="app-main" aria-label={mode === 'board' ? 'Funnel board' : 'Leads table'}>
+            {phase === 'loading' && (
+              <div className="app-message" role="status">
+                Loading your funnel…
+              </div>
+            )}
+            {phase === 'failed' && (
+              <div className="app-message" role="alert">
+                <p>Voronka could not load the board: {loadError}</p>
+                <button type="button" className="button" onClick={() => void loadBoard()}>
+                  Try again
+                </button>
+              </div>
+            )}
+            {content}
+          </main>
+        </div>
+      </div>
       {panelOpen && <LeadPanel />}
       {moveFormOpen && <MoveForm />}
+      {settingsOpen && <SettingsDialog />}
       <Toasts />
     </div>
   );

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
 import { stagesByFunnel } from '../../shared/domain/stage.ts';
+import { ensureCardsForFilter } from '../state/board-actions.ts';
 import { useBoard } from '../state/store.ts';
 import { CardView } from './CardView.tsx';
 import { FunnelGroup } from './FunnelGroup.tsx';
@@ -17,6 +18,11 @@ export function Board() {
   const groups = useMemo(() => stagesByFunnel(stages).filter((g) => g.stages.length > 0), [stages]);
   const dnd = useBoardDnd();
   const activeLead = useBoard((s) => (dnd.activeId === null ? undefined : s.leads[dnd.activeId]));
+
+  // Shown again after the table: re-read the cards when the filter changed meanwhile.
+  useEffect(() => {
+    void ensureCardsForFilter();
+  }, []);
 
   return (
     <DndContext
