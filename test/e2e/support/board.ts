@@ -48,27 +48,48 @@ async function scrollIntoView(locator: Locator): Promise<void> {
   await locator.evaluate((el) => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
 }
 
+/** True when the box lies inside the horizontal span [left, right]. */
+function insideX(box: { x: number; width: number }, left: number, right: number): boolean {
+  return box.x >= left && box.x + box.width <= right;
+}
+
 /**
  * Drags a card with the mouse the way a person does: press, move a little (past the activation
- * distance), travel to the target in steps, pause over it, release. The card and the target are
- * scrolled into view first (the board scrolls sideways).
+ * distance), travel to the target in steps, pause over it, release. The card is scrolled into view
+ * first; a target column out of view (the board scrolls sideways) is reached by holding the card
+ * near the board's edge until the board has scrolled it into view, as a person would.
  */
 export async function dragTo(page: Page, card: Locator, target: DropTarget): Promise<void> {
-  await scrollIntoView(card);
   const targetLocator = 'bottomOf' in target ? page.locator(sel.column(target.bottomOf)) : target.above;
+  const board = await page.getByTestId('board').boundingBox();
+  if (!board) throw new Error('The board is not visible.');
+  const left = board.x;
+  const right = board.x + board.width;
+  // When both fit in view together, show them both; else the card first, the board scrolls later.
   await scrollIntoView(targetLocator);
+  const cardBox0 = await card.boundingBox();
+  if (!cardBox0 || !insideX(cardBox0, left, right)) await scrollIntoView(card);
   const box = await card.boundingBox();
-  const targetBox = await targetLocator.boundingBox();
-  if (!box || !targetBox) throw new Error('The card or the drop target is not visible.');
-  const to =
-    'bottomOf' in target
-      ? { x: targetBox.x + targetBox.width / 2, y: targetBox.y + targetBox.height - 40 }
-      : { x: targetBox.x + targetBox.width / 2, y: targetBox.y + 8 };
+  if (!box) throw new Error('The card is not visible.');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + 12, y + 4, { steps: 4 });
+  let targetBox = await targetLocator.boundingBox();
+  if (targetBox && !insideX(targetBox, left, right)) {
+    const edge = targetBox.x > x ? right - 12 : left + 12;
+    await page.mouse.move(edge, y, { steps: 10 });
+    for (let i = 0; i < 200 && targetBox && !insideX(targetBox, left, right); i++) {
+      await page.waitForTimeout(30);
+      targetBox = await targetLocator.boundingBox();
+    }
+  }
+  if (!targetBox) throw new Error('The drop target is not visible.');
+  const to =
+    'bottomOf' in target
+      ? { x: targetBox.x + targetBox.width / 2, y: targetBox.y + targetBox.height - 40 }
+      : { x: targetBox.x + targetBox.width / 2, y: targetBox.y + 8 };
   await page.mouse.move(to.x, to.y, { steps: 16 });
   await page.mouse.move(to.x, to.y + 2, { steps: 3 });
   await page.mouse.up();
