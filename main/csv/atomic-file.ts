@@ -14,7 +14,7 @@ export interface AtomicFile {
   readonly tempPath: string;
   /** Bytes handed to `write` so far. */
   readonly bytesWritten: number;
-  /** Text is written as UTF-8. Small writes are gathered into larger ones. */
+  /** Text is written as UTF-8. Small writes are gathered into larger ones. Await each call before the next. */
   write(chunk: string | Uint8Array): Promise<void>;
   /** Flushes, syncs, closes and renames over the target. */
   commit(): Promise<void>;

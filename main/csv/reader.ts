@@ -73,18 +73,21 @@ const DEFAULT_CHUNK_BYTES = 256 * 1024;
 const DEFAULT_MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 export async function openCsvFile(path: string, options: CsvReadOptions = {}): Promise<CsvReader> {
-  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? DEFAULT_CHUNK_BYTES });
-  try {
-    return await openCsvStream(stream, options);
-  } catch (error) {
-    stream.destroy();
-    throw error;
-  }
+  return openCsvStream(createReadStream(path, { highWaterMark: options.chunkBytes ?? DEFAULT_CHUNK_BYTES }), options);
 }
 
 /** Reads from any byte source (a file stream, a test's chunks). */
 export async function openCsvStream(source: AsyncIterable<Uint8Array>, options: CsvReadOptions = {}): Promise<CsvReader> {
   const chunks = source[Symbol.asyncIterator]();
+  try {
+    return await openChunks(chunks, options);
+  } catch (error) {
+    await closeSource(chunks);
+    throw error;
+  }
+}
+
+async function openChunks(chunks: AsyncIterator<Uint8Array>, options: CsvReadOptions): Promise<CsvReader> {
   let bytesRead = 0;
   const head: Uint8Array[] = [];
   let headBytes = 0;

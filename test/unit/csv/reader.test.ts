@@ -203,6 +203,22 @@ describe('openCsvFile', () => {
     await reader.close();
   });
 
+  it('stops when its signal is aborted, and closes the file', async () => {
+    const file = tmp.file('long.csv');
+    writeFileSync(file, 'a,b\r\n' + '1,2\r\n'.repeat(50_000));
+    const controller = new AbortController();
+    const reader = await openCsvFile(file, { chunkBytes: 1024, sniffBytes: 1024, signal: controller.signal });
+    let seen = 0;
+    const stopped = (async () => {
+      for await (const record of reader.records()) {
+        if (++seen === 100) controller.abort();
+        expect(record.problem).toBeNull();
+      }
+    })();
+    await expect(stopped).rejects.toThrow(/aborted/i);
+    expect(seen).toBeLessThan(50_001);
+  });
+
   it('fails with the file system error for a missing file', async () => {
     await expect(openCsvFile(tmp.file('missing.csv'))).rejects.toThrow(/ENOENT/);
   });
