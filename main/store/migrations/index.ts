@@ -3,6 +3,9 @@ import { stagesAndTeam } from './0001-stages-and-team.ts';
 import { leads } from './0002-leads.ts';
 import { history } from './0003-history.ts';
 import { reasons } from './0004-reasons.ts';
+import { companies } from './0005-companies.ts';
+import { search } from './0006-search.ts';
+import { viewsAndScoring } from './0007-views-and-scoring.ts';
 
 /** In order; each file's version is its position. Add new steps at the end, never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [stagesAndTeam, leads, history, reasons];
+export const MIGRATIONS: readonly Migration[] = [stagesAndTeam, leads, history, reasons, companies, search, viewsAndScoring];
