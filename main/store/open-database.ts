@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/ipc/result.ts';
 import { assertKnownSchema, migrate } from './migrate.ts';
+import { registerSqlFunctions } from './sql-functions.ts';
 
 export type { Database } from 'better-sqlite3';
 
@@ -23,6 +24,7 @@ export function openDatabase(path: string): Database.Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    registerSqlFunctions(db);
     return db;
   } catch (error) {
     db.close();
