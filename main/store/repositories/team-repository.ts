@@ -10,6 +10,7 @@ export function createTeamRepository(db: Database) {
   const insert = db.prepare(
     'INSERT INTO team_members (name, email, role, created_at) VALUES (@name, @email, @role, @createdAt)',
   );
+  const update = db.prepare('UPDATE team_members SET name = @name, email = @email, role = @role WHERE id = @id');
   const readSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const writeSetting = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -24,6 +25,9 @@ export function createTeamRepository(db: Database) {
     },
     addMember(member: { name: string; email: string | null; role: TeamRole }, createdAt: number): number {
       return Number(insert.run({ ...member, createdAt }).lastInsertRowid);
+    },
+    updateMember(id: number, member: { name: string; email: string | null; role: TeamRole }): boolean {
+      return update.run({ ...member, id }).changes > 0;
     },
     /** The member recorded on transitions and activities made in this app; null until one is chosen. */
     currentMemberId(): number | null {

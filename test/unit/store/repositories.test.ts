@@ -6,6 +6,8 @@ import { createLeadRepository } from '../../../main/store/repositories/lead-repo
 import { createHistoryRepository } from '../../../main/store/repositories/history-repository.ts';
 import { createCatalogRepository } from '../../../main/store/repositories/catalog-repository.ts';
 import { createTeamRepository } from '../../../main/store/repositories/team-repository.ts';
+import { createCompanyRepository } from '../../../main/store/repositories/company-repository.ts';
+import { createViewRepository } from '../../../main/store/repositories/view-repository.ts';
 import { rawLead } from '../../support/services.ts';
 
 let db: Database;
@@ -13,6 +15,7 @@ let leads: ReturnType<typeof createLeadRepository>;
 let history: ReturnType<typeof createHistoryRepository>;
 let catalog: ReturnType<typeof createCatalogRepository>;
 let team: ReturnType<typeof createTeamRepository>;
+let companies: ReturnType<typeof createCompanyRepository>;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
@@ -20,33 +23,56 @@ beforeEach(() => {
   history = createHistoryRepository(db);
   catalog = createCatalogRepository(db);
   team = createTeamRepository(db);
+  companies = createCompanyRepository(db);
 });
 afterEach(() => db.close());
 
 describe('lead repository', () => {
-  it('insert/get round-trips every field; stageEnteredAt may lie in the past', () => {
+  it('insert/get round-trips every field, company fields through its company; stageEnteredAt may lie in the past', () => {
+    const companyFields = {
+      companyName: 'ООО «Ромашка»',
+      companyDomain: 'romashka.ru',
+      industry: 'Retail',
+      employeeCount: 0,
+      monthlyAdSpendUsd: 12_000,
+      adChannels: ['Yandex Direct', 'VK Ads'],
+      technologies: ['1C'],
+      openJobPostings: 3,
+      jobDepartments: ['Marketing'],
+      country: 'Russia',
+      city: 'Москва',
+      website: 'https://romashka.ru',
+    };
+    const companyId = companies.insert({ ...EMPTY_LEAD_FIELDS, ...companyFields }, 1_000);
     const fields = {
       ...EMPTY_LEAD_FIELDS,
+      ...companyFields,
       firstName: 'Екатерина',
       lastName: "O'Brien",
       email: 'e@x.ru',
       phone: '+7 900',
       roleTitle: 'CFO',
       roleStartedOn: '2024-01-31',
-      companyName: 'ООО «Ромашка»',
-      companyDomain: 'romashka.ru',
-      industry: 'Retail',
-      employeeCount: 0,
+      seniority: 'c_level' as const,
+      department: 'Финансы',
+      persona: 'Economic buyer',
       source: 'Referral',
       dealValueMinor: Number.MAX_SAFE_INTEGER,
       currency: 'RUB',
       expectedCloseOn: '2026-12-31',
       urgency: 'medium' as const,
     };
-    const id = leads.insert(fields, { stageKey: 'sql', position: 'a0' }, 2_000, 1_000);
+    const id = leads.insert({ ...fields, companyId }, { stageKey: 'sql', position: 'a0' }, 2_000, 1_000);
+    leads.setTags(id, ['vip', 'Горячий']);
     expect(leads.get(id)).toEqual({
       ...fields,
+      // Sets come back sorted.
+      adChannels: ['VK Ads', 'Yandex Direct'],
+      tags: ['vip', 'Горячий'],
       id,
+      companyId,
+      score: 0,
+      lastActivityAt: null,
       stageKey: 'sql',
       position: 'a0',
       stageEnteredAt: 1_000,
@@ -56,6 +82,32 @@ describe('lead repository', () => {
       ownerName: null,
     });
     expect(leads.get(id + 1)).toBeUndefined();
+  });
+
+  it('a lead without a company reads empty company fields and empty sets', () => {
+    const id = leads.insert(EMPTY_LEAD_FIELDS, { stageKey: 'awareness', position: 'a0' }, 1);
+    expect(leads.get(id)).toMatchObject({ companyId: null, companyName: null, industry: null, technologies: [], adChannels: [], jobDepartments: [], tags: [] });
+  });
+
+  it('tags: setTags makes the set exact, changeTags adds and removes and stamps updated_at only on a change', () => {
+    const id = leads.insert(EMPTY_LEAD_FIELDS, { stageKey: 'awareness', position: 'a0' }, 1);
+    expect(leads.setTags(id, ['b', 'a'])).toBe(true);
+    expect(leads.setTags(id, ['a', 'b'])).toBe(false);
+    expect(leads.tags(id)).toEqual(['a', 'b']);
+    expect(leads.changeTags(id, ['c', 'a'], ['b', 'zzz'], 50)).toBe(true);
+    expect(leads.tags(id)).toEqual(['a', 'c']);
+    expect(rawLead(db, id).updated_at).toBe(50);
+    expect(leads.changeTags(id, ['a'], ['b'], 60)).toBe(false);
+    expect(rawLead(db, id).updated_at).toBe(50);
+  });
+
+  it('assign says whether the owner changed; briefs read many leads at once', () => {
+    const member = team.addMember({ name: 'Olga', email: null, role: 'sdr' }, 1);
+    const id = leads.insert({ ...EMPTY_LEAD_FIELDS, firstName: 'Ann' }, { stageKey: 'mql', position: 'a0' }, 1);
+    expect(leads.assign(id, member, 5)).toBe(true);
+    expect(leads.assign(id, member, 6)).toBe(false);
+    expect(rawLead(db, id)).toMatchObject({ owner_id: member, updated_at: 5 });
+    expect(leads.briefs([id, 999])).toEqual([{ id, firstName: 'Ann', lastName: null, email: null, stageKey: 'mql', position: 'a0', deletedAt: null }]);
   });
 
   it('place restarts stage_entered_at only when the column changes', () => {
@@ -109,7 +161,7 @@ describe('lead repository', () => {
 
   it('updateFields rewrites the fields and updated_at only', () => {
     const id = leads.insert(EMPTY_LEAD_FIELDS, { stageKey: 'awareness', position: 'a0' }, 1);
-    leads.updateFields(id, { ...EMPTY_LEAD_FIELDS, firstName: 'Ada', currency: 'EUR' }, 50);
+    leads.updateFields(id, { ...EMPTY_LEAD_FIELDS, firstName: 'Ada', currency: 'EUR', companyId: null }, 50);
     expect(rawLead(db, id)).toMatchObject({ first_name: 'Ada', currency: 'EUR', updated_at: 50, created_at: 1, stage_entered_at: 1, position: 'a0' });
   });
 });
@@ -178,5 +230,61 @@ describe('team repository', () => {
     expect(team.currentMemberId()).toBe(other);
     expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'current_member_id'").get()).toEqual({ n: 1 });
     expect(team.members().map((m) => m.name)).toEqual(['James', 'Priya Nair']);
+  });
+});
+
+describe('company repository', () => {
+  const bluefin = {
+    ...EMPTY_LEAD_FIELDS,
+    companyName: 'Bluefin Bank',
+    companyDomain: 'bluefinbank.eu',
+    industry: 'Banking',
+    technologies: ['HubSpot', 'Zendesk'],
+    adChannels: ['Google Ads'],
+    jobDepartments: ['Marketing'],
+  };
+
+  it('inserts, reads back and finds by domain or exact name', () => {
+    const id = companies.insert(bluefin, 7);
+    expect(companies.get(id)).toMatchObject({ id, companyName: 'Bluefin Bank', technologies: ['HubSpot', 'Zendesk'], adChannels: ['Google Ads'], jobDepartments: ['Marketing'] });
+    expect(companies.findByDomain('bluefinbank.eu')).toBe(id);
+    expect(companies.findByDomain('bluefin.eu')).toBeNull();
+    expect(companies.findByName('Bluefin Bank')).toBe(id);
+    expect(companies.findByName('bluefin bank')).toBeNull();
+    expect(() => companies.insert(bluefin, 8)).toThrow(/UNIQUE/);
+  });
+
+  it('update writes only a real change, lists included', () => {
+    const id = companies.insert(bluefin, 7);
+    expect(companies.update(id, { ...bluefin, technologies: ['Zendesk', 'HubSpot'] }, 9)).toBe(false);
+    expect(db.prepare('SELECT updated_at FROM companies WHERE id = ?').pluck().get(id)).toBe(7);
+    expect(companies.update(id, { ...bluefin, technologies: ['Salesforce'], city: 'Dublin' }, 9)).toBe(true);
+    expect(companies.get(id)).toMatchObject({ technologies: ['Salesforce'], adChannels: ['Google Ads'], city: 'Dublin' });
+    expect(companies.update(999, bluefin, 9)).toBe(false);
+  });
+
+  it('deleteIfOrphan keeps a company any lead (deleted ones too) still points at', () => {
+    const id = companies.insert(bluefin, 7);
+    const lead = leads.insert({ ...EMPTY_LEAD_FIELDS, companyId: id }, { stageKey: 'awareness', position: 'a0' }, 1);
+    leads.setDeleted(lead, 2, 2);
+    expect(companies.deleteIfOrphan(id)).toBe(false);
+    db.prepare('UPDATE leads SET company_id = NULL').run();
+    expect(companies.deleteIfOrphan(id)).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM company_attributes').pluck().get()).toBe(0);
+  });
+});
+
+describe('view repository', () => {
+  it('lists the seeded views, inserts at the end, updates and removes', () => {
+    const views = createViewRepository(db);
+    expect(views.list().map((v) => v.position)).toEqual([0, 1, 2]);
+    const draft = { name: 'Banks', filter: { all: [{ field: 'industry' as const, op: 'is_any_of' as const, values: ['Banking'] }] }, columns: [{ key: 'name' as const, width: 200 }], sort: [] };
+    const id = views.insert(draft);
+    expect(views.get(id)).toEqual({ id, position: 3, ...draft });
+    expect(views.update(id, { ...draft, name: 'Банки' })).toBe(true);
+    expect(views.get(id)!.name).toBe('Банки');
+    expect(views.remove(id)).toBe(true);
+    expect(views.remove(id)).toBe(false);
+    expect(views.update(id, draft)).toBe(false);
   });
 });

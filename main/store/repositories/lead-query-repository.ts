@@ -1,0 +1,85 @@
+import type { Database } from 'better-sqlite3';
+import type { Lead } from '../../../shared/domain/lead.ts';
+import type { LeadFilter } from '../../../shared/domain/filter.ts';
+import type { SortKey } from '../../../shared/domain/views.ts';
+import { compileFilter, type FilterContext } from '../filter/compile-filter.ts';
+import { orderBy } from '../filter/sort.ts';
+import { createStatementCache } from '../statement-cache.ts';
+import { LEAD_COLUMNS, LEAD_FROM, toLead, type LeadRow } from './lead-row.ts';
+import type { StageTotal } from './lead-repository.ts';
+
+/** Filters and sorts read companies through subqueries: counts and id pages never join. */
+const FILTER_FROM = 'FROM leads l';
+
+/**
+ * Leads through a filter: the table's pages and total, the board's filtered columns, and the ids a
+ * bulk action targets. SQL is built from the filter's shape only and cached per shape.
+ */
+export function createLeadQueryRepository(db: Database) {
+  const statement = createStatementCache(db);
+  const byIds = db.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} ${LEAD_FROM} WHERE l.id IN (SELECT value FROM json_each(?))`);
+
+  function where(filter: LeadFilter, context: FilterContext, deleted = false) {
+    const compiled = compileFilter(filter, context);
+    return { sql: `l.deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} AND (${compiled.sql})`, params: compiled.params };
+  }
+
+  return {
+    /**
+     * A page of the table in two steps: the ids of the page (sorting reads only the sort keys), then
+     * the full rows of those ids. One step would compute every column (tags, technologies...) of
+     * every row a sort or an OFFSET passes over.
+     */
+    page(filter: LeadFilter, sort: readonly SortKey[], offset: number, limit: number, context: FilterContext): Lead[] {
+      const w = where(filter, context);
+      const ids = statement(`SELECT l.id ${FILTER_FROM} WHERE ${w.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...w.params, limit, offset) as number[];
+      if (ids.length === 0) return [];
+      const rows = byIds.all(JSON.stringify(ids)).map(toLead);
+      const rank = new Map(ids.map((id, index) => [id, index]));
+      return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    },
+
+    count(filter: LeadFilter, context: FilterContext): number {
+      const w = where(filter, context);
+      return (statement(`SELECT count(*) AS n ${FILTER_FROM} WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+    },
+
+    totals(filter: LeadFilter, context: FilterContext): StageTotal[] {
+      const w = where(filter, context);
+      return statement(`
+        SELECT l.stage_key AS stageKey, l.currency, count(*) AS count, coalesce(sum(l.deal_value_minor), 0) AS amountMinor
+        ${FILTER_FROM} WHERE ${w.sql} GROUP BY l.stage_key, l.currency`).all(...w.params) as StageTotal[];
+    },
+
+    /** A board column through the filter, in board order, with the same keyset cursor as unfiltered. */
+    columnPage(stageKey: string, filter: LeadFilter, after: { position: string; id: number } | null, limit: number, context: FilterContext): Lead[] {
+      const w = where(filter, context);
+      const cursor = after ? ' AND (l.position, l.id) > (?, ?)' : '';
+      const rows = statement(`
+        SELECT ${LEAD_COLUMNS} ${LEAD_FROM}
+        WHERE l.stage_key = ? AND ${w.sql}${cursor} ORDER BY l.position, l.id LIMIT ?`).all(
+        stageKey,
+        ...w.params,
+        ...(after ? [after.position, after.id] : []),
+        limit,
+      ) as LeadRow[];
+      return rows.map(toLead);
+    },
+
+    /** Ids of live leads (or of deleted ones, for restore) matching the filter, in board order. */
+    ids(filter: LeadFilter, context: FilterContext, options: { deleted: boolean }): number[] {
+      const w = where(filter, context, options.deleted);
+      return (
+        statement(`
+          SELECT l.id ${FILTER_FROM} WHERE ${w.sql}
+          ORDER BY (SELECT position FROM stages WHERE key = l.stage_key), l.position, l.id`)
+          .pluck()
+          .all(...w.params) as number[]
+      );
+    },
+  };
+}
+
+export type LeadQueryRepository = ReturnType<typeof createLeadQueryRepository>;
