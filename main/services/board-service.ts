@@ -1,15 +1,25 @@
+import type { LeadFilter } from '../../shared/domain/filter.ts';
 import type { CardPage, ColumnSummary } from '../../shared/ipc/contract.ts';
 import { DomainError } from '../../shared/ipc/result.ts';
 import type { ServiceContext } from './context.ts';
 
-/** What the board shows: per-column figures from SQL aggregates, and cards a page at a time. */
-export function createBoardService({ leads, catalog }: ServiceContext) {
+/** A filter that keeps every lead: the board then reads its covering indexes directly. */
+function isEmpty(filter: LeadFilter | undefined): filter is undefined {
+  return !filter || (filter.all.length === 0 && !filter.search?.trim());
+}
+
+/**
+ * What the board shows: per-column figures from SQL aggregates, and cards a page at a time. With a
+ * filter, both go through the same filter→SQL translation as the table, so counts match the cards.
+ */
+export function createBoardService({ leads, catalog, query, filterContext }: ServiceContext) {
   return {
-    columns(): ColumnSummary[] {
+    columns(filter?: LeadFilter): ColumnSummary[] {
       const columns = new Map<string, ColumnSummary>(
         catalog.stages().map((stage) => [stage.key, { stageKey: stage.key, count: 0, totals: [] }]),
       );
-      for (const total of leads.totals()) {
+      const totals = isEmpty(filter) ? leads.totals() : query.totals(filter, filterContext());
+      for (const total of totals) {
         const column = columns.get(total.stageKey);
         if (!column) continue;
         column.count += total.count;
@@ -19,12 +29,12 @@ export function createBoardService({ leads, catalog }: ServiceContext) {
       return [...columns.values()];
     },
 
-    cards(stageKey: string, after: { position: string; id: number } | null, limit: number): CardPage {
+    cards(stageKey: string, after: { position: string; id: number } | null, limit: number, filter?: LeadFilter): CardPage {
       if (!catalog.stages().some((stage) => stage.key === stageKey)) {
         throw new DomainError('not_found', `There is no stage "${stageKey}".`);
       }
       // One extra row tells whether another page exists without a count query.
-      const rows = leads.page(stageKey, after, limit + 1);
+      const rows = isEmpty(filter) ? leads.page(stageKey, after, limit + 1) : query.columnPage(stageKey, filter, after, limit + 1, filterContext());
       const cards = rows.slice(0, limit);
       const last = cards[cards.length - 1];
       return { cards, next: rows.length > limit && last ? { position: last.position, id: last.id } : null };

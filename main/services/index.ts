@@ -1,23 +1,41 @@
 import type { Database } from 'better-sqlite3';
 import { createServiceContext } from './context.ts';
 import { createBoardService } from './board-service.ts';
+import { createBulkService } from './bulk-service.ts';
 import { createCatalogService } from './catalog-service.ts';
 import { createDemoService } from './demo-service.ts';
 import { createLeadService } from './lead-service.ts';
+import { createQueryService } from './query-service.ts';
+import { createScoringService } from './scoring-service.ts';
+import { createTeamService } from './team-service.ts';
+import { createViewService } from './view-service.ts';
 
 export interface ServiceOptions {
   dbPath: string;
   version: string;
   now?: () => number;
+  /**
+   * Rescore every lead now, because time-based score rules drift while the app is closed (default
+   * true: the app and the harness). The CLI skips it to stay quick on big files.
+   */
+  rescoreOnOpen?: boolean;
 }
 
 /** Every main-process service over one open DB: what IPC, the harness and the CLI all call. */
 export function createServices(db: Database, options: ServiceOptions) {
   const context = createServiceContext(db, options.now ?? Date.now);
+  const leads = createLeadService(context);
+  const scoring = createScoringService(context);
+  if (options.rescoreOnOpen ?? true) scoring.rescoreAll();
   return {
     catalog: createCatalogService(context, options),
     board: createBoardService(context),
-    leads: createLeadService(context),
+    leads,
+    query: createQueryService(context),
+    bulk: createBulkService(context, leads),
+    views: createViewService(context),
+    scoring,
+    team: createTeamService(context),
     demo: createDemoService(context),
   };
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../../shared/ipc/result.ts';
 import type { StageTransition } from '../../shared/domain/history.ts';
 import type { NewTransition } from '../store/repositories/history-repository.ts';
 import type { ServiceContext } from './context.ts';
+import { linkCompany, type CompanyLink } from './company-link.ts';
 import { positionForDrop } from './placement.ts';
 
 export interface MoveRequest {
@@ -25,7 +26,7 @@ export const UNDO_REASON = 'Undo';
 
 /** Creating, editing, moving and deleting leads, every change checked against the stage rules. */
 export function createLeadService(ctx: ServiceContext) {
-  const { db, leads, history, catalog, team, now } = ctx;
+  const { db, leads, history, catalog, team, companies, scores, now } = ctx;
 
   function stage(key: string): Stage {
     const found = catalog.stages().find((s) => s.key === key);
@@ -83,6 +84,22 @@ export function createLeadService(ctx: ServiceContext) {
     return fields;
   }
 
+  /** Writes an edited lead: its row, its company (shared, see company-link.ts) and its tags. */
+  function saveFields(lead: Lead, fields: LeadFields, patch: LeadPatch | undefined, at: number): CompanyLink {
+    const link = linkCompany(companies, lead.companyId, fields, patch, at);
+    leads.updateFields(lead.id, { ...fields, companyId: link.companyId }, at);
+    if (patch?.tags !== undefined) leads.setTags(lead.id, fields.tags);
+    if (lead.companyId !== null && lead.companyId !== link.companyId) companies.deleteIfOrphan(lead.companyId);
+    return link;
+  }
+
+  /** The lead's score follows every change of it; a changed company rescores all its leads. */
+  function rescore(leadId: number, link?: CompanyLink): void {
+    const context = ctx.filterContext();
+    scores.rescore({ leadIds: [leadId] }, context);
+    if (link?.changedCompanyId != null) scores.rescore({ companyId: link.changedCompanyId }, context);
+  }
+
   return {
     get(id: number): LeadDetail {
       const lead = leads.get(id);
@@ -98,10 +115,13 @@ export function createLeadService(ctx: ServiceContext) {
         refuseUnmet(unmetStageNeeds(fields, target), target);
         const at = now();
         const position = positionForDrop(leads, target.key, null, 0);
-        const id = leads.insert(fields, { stageKey: target.key, position }, at);
+        const link = linkCompany(companies, null, fields, patch, at);
+        const id = leads.insert({ ...fields, companyId: link.companyId }, { stageKey: target.key, position }, at);
+        leads.setTags(id, fields.tags);
         history.addTransition({
           leadId: id, fromStage: null, toStage: target.key, at, byMemberId: team.currentMemberId(), reason: null, undoesTransitionId: null,
         });
+        rescore(id, link);
         return leads.get(id)!;
       })();
     },
@@ -112,7 +132,7 @@ export function createLeadService(ctx: ServiceContext) {
         const fields = withPatch(fieldsOf(lead), patch);
         const current = stage(lead.stageKey);
         refuseUnmet(unmetStageNeeds(fields, current), current);
-        leads.updateFields(id, fields, now());
+        rescore(id, saveFields(lead, fields, patch, now()));
         return leads.get(id)!;
       })();
     },
@@ -132,7 +152,7 @@ export function createLeadService(ctx: ServiceContext) {
         reason = checkReason(reasonKindForMove(from, to), reason);
         const at = now();
         const position = positionForDrop(leads, to.key, request.beforeLeadId, lead.id);
-        if (request.patch) leads.updateFields(lead.id, fields, at);
+        const link = request.patch ? saveFields(lead, fields, request.patch, at) : undefined;
         leads.place(lead.id, { stageKey: to.key, position }, at);
         const transition =
           from.key === to.key
@@ -146,6 +166,7 @@ export function createLeadService(ctx: ServiceContext) {
                 reason,
                 undoesTransitionId: request.undoesTransitionId ?? null,
               });
+        rescore(lead.id, link);
         return { lead: leads.get(lead.id)!, transition };
       })();
     },
@@ -174,9 +195,14 @@ export function createLeadService(ctx: ServiceContext) {
       })();
     },
 
+    /** The note also becomes the lead's latest activity (a trigger keeps last_activity_at), so it is rescored. */
     addNote(leadId: number, body: string) {
-      liveLead(leadId);
-      return history.activity(history.addActivity({ leadId, type: 'note', at: now(), body, byMemberId: team.currentMemberId() }))!;
+      return db.transaction(() => {
+        liveLead(leadId);
+        const id = history.addActivity({ leadId, type: 'note', at: now(), body, byMemberId: team.currentMemberId() });
+        rescore(leadId);
+        return history.activity(id)!;
+      })();
     },
   };
 }

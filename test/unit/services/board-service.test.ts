@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../../shared/domain/lead.ts';
+import type { CardPage } from '../../../shared/ipc/contract.ts';
 import { CONTACT, DEAL, caught, createTestServices, leadIn, type TestServices } from '../../support/services.ts';
 
 let t: TestServices;
@@ -148,5 +149,44 @@ describe('board.cards', () => {
 
   it('an unknown stage is not_found', () => {
     expect(caught(() => t.board.cards('limbo', null, 10))).toMatchObject({ code: 'not_found', message: 'There is no stage "limbo".' });
+  });
+});
+
+describe('the board through a filter', () => {
+  const BANKS = { all: [{ field: 'industry' as const, op: 'is_any_of' as const, values: ['Banking'] }] };
+
+  it('column counts and totals count only the matching leads', () => {
+    t.leads.create({ ...CONTACT, companyName: 'Bluefin', industry: 'Banking', dealValueMinor: 100_00 }, 'mql');
+    t.leads.create({ ...CONTACT, companyName: 'Bluefin', dealValueMinor: 50_00, currency: 'EUR' }, 'mql');
+    t.leads.create({ ...CONTACT, companyName: 'Verde', industry: 'Retail', dealValueMinor: 999_00 }, 'mql');
+    t.leads.create({ companyName: 'Bluefin' }, 'awareness');
+    const columns = Object.fromEntries(t.board.columns(BANKS).map((c) => [c.stageKey, c]));
+    expect(columns.mql).toEqual({
+      stageKey: 'mql',
+      count: 2,
+      totals: [
+        { currency: 'USD', amountMinor: 100_00 },
+        { currency: 'EUR', amountMinor: 50_00 },
+      ],
+    });
+    expect(columns.awareness).toEqual({ stageKey: 'awareness', count: 1, totals: [] });
+    expect(t.board.columns({ all: [] })).toEqual(t.board.columns());
+  });
+
+  it('cards page through the matching leads only, in board order, with the same keyset cursor', () => {
+    const ids = Array.from({ length: 12 }, (_, i) =>
+      t.leads.create({ ...CONTACT, companyName: `Co ${i}`, industry: i % 3 === 0 ? 'Retail' : 'Banking' }, 'mql').id,
+    );
+    t.leads.move({ leadId: ids[11]!, toStage: 'mql', beforeLeadId: ids[0]! });
+    const expected = [ids[11], ...ids.slice(0, 11)].filter((id) => ids.indexOf(id!) % 3 !== 0);
+    const seen: number[] = [];
+    let after: { position: string; id: number } | null = null;
+    do {
+      const page: CardPage = t.board.cards('mql', after, 3, BANKS);
+      seen.push(...page.cards.map((c) => c.id));
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual(expected);
+    expect(t.board.cards('mql', null, 50, { all: [], search: 'zzz' })).toEqual({ cards: [], next: null });
   });
 });
