@@ -11,7 +11,7 @@ type Implementations = {
 };
 
 function implementations(services: Services): Implementations {
-  const { catalog, board, leads, demo } = services;
+  const { catalog, board, leads, query, bulk, views, scoring, team, demo } = services;
   return {
     'app.info': () => catalog.info(),
     'stages.list': () => catalog.stages(),
@@ -19,14 +19,29 @@ function implementations(services: Services): Implementations {
     'reasons.list': () => catalog.reasons(),
     'reasons.add': ({ kind, label }) => catalog.addReason(kind, label),
     'reasons.remove': ({ id }) => catalog.removeReason(id),
-    'board.columns': () => board.columns(),
-    'board.cards': ({ stageKey, after, limit }) => board.cards(stageKey, after, limit),
+    'board.columns': (input) => board.columns(input?.filter),
+    'board.cards': ({ stageKey, after, limit, filter }) => board.cards(stageKey, after, limit, filter),
     'leads.get': ({ id }) => leads.get(id),
     'leads.create': ({ fields, stageKey }) => leads.create(fields, stageKey),
     'leads.update': ({ id, patch }) => leads.update(id, patch),
     'leads.move': (request) => leads.move(request),
     'leads.delete': ({ id }) => leads.delete(id),
     'leads.restore': ({ id }) => leads.restore(id),
+    'leads.query': ({ filter, sort, offset, limit }) => query.query(filter, sort, offset, limit),
+    'leads.bulk': ({ target, action }) => bulk.run(target, action),
+    'leads.scoreBreakdown': ({ id }) => scoring.breakdown(id),
+    'filters.values': ({ field, prefix }) => query.values(field, prefix),
+    'views.list': () => views.list(),
+    'views.save': (draft) => views.save(draft),
+    'views.delete': ({ id }) => views.remove(id),
+    'team.add': (member) => team.add(member),
+    'team.update': ({ id, ...member }) => team.update(id, member),
+    'settings.setCurrentMember': ({ id }) => {
+      team.setCurrentMember(id);
+      return catalog.info();
+    },
+    'scoring.list': () => scoring.rules(),
+    'scoring.save': ({ rules }) => scoring.save(rules),
     'activities.addNote': ({ leadId, body }) => leads.addNote(leadId, body),
     'demo.load': (input) => demo.loadIntoEmpty(input?.leads),
   };

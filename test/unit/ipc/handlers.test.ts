@@ -70,6 +70,18 @@ describe('the table', () => {
       'leads.delete': { id: other.id },
       'leads.restore': { id: gone.id },
       'activities.addNote': { leadId: lead.id, body: '  Sent the proposal.  ' },
+      'leads.query': { filter: { all: [{ field: 'industry', op: 'is_none_of', values: ['Banking'] }], search: 'anna' }, sort: [{ field: 'score', dir: 'desc' }], offset: 0, limit: 50 },
+      'leads.bulk': { target: { ids: [lead.id] }, action: { type: 'tag', add: ['vip'], remove: [] } },
+      'leads.scoreBreakdown': { id: lead.id },
+      'filters.values': { field: 'industry', prefix: 'b' },
+      'views.list': undefined,
+      'views.save': { name: 'Banks', filter: { all: [{ field: 'industry', op: 'is_any_of', values: ['Banking'] }] }, columns: [{ key: 'name', width: null }], sort: [] },
+      'views.delete': { id: 1 },
+      'team.add': { name: 'Priya', email: '', role: 'marketing' },
+      'team.update': { id: 1, name: 'Priya Nair', email: 'priya@example.com', role: 'marketing' },
+      'settings.setCurrentMember': { id: 1 },
+      'scoring.list': undefined,
+      'scoring.save': { rules: [{ label: 'Banks', condition: { field: 'industry', op: 'is_any_of', values: ['Banking'] }, points: 20 }] },
       'demo.load': undefined,
     };
     // demo.load needs an empty funnel: run it on its own fresh store.
@@ -100,15 +112,20 @@ describe('the table', () => {
 describe('invalid input', () => {
   const NON_OBJECTS = [null, 42, 'leads', true, [], [1, 2], () => 1];
 
-  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'demo.load'].includes(c)))(
+  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'views.list', 'scoring.list', 'demo.load'].includes(c)))(
     '%s refuses non-objects and empty objects',
     async (channel) => {
       for (const input of [...NON_OBJECTS, undefined, {}]) await expectInvalid(channel, input);
     },
   );
 
-  it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns'] as const)('%s takes no input at all', async (channel) => {
+  it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'views.list', 'scoring.list'] as const)('%s takes no input at all', async (channel) => {
     for (const input of [null, 0, '', {}, { evil: true }]) await expectInvalid(channel, input);
+  });
+
+  it('board.columns takes nothing or a filter', async () => {
+    for (const input of [null, 0, '', {}, { evil: true }, { filter: null }, { filter: { all: [{ field: 'x', op: 'is_empty' }] } }]) await expectInvalid('board.columns', input);
+    expect(await answer('board.columns', { filter: { all: [] } })).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -156,6 +173,24 @@ describe('invalid input', () => {
     ['demo.load', { leads: 2_000_000 }, /^leads: /],
     ['demo.load', { leads: 'many' }, /^leads: /],
     ['demo.load', 400, /./],
+    ['leads.query', { filter: { all: [] }, sort: [], offset: 0, limit: 1001 }, /^limit: /],
+    ['leads.query', { filter: { all: [] }, sort: [], offset: -1, limit: 10 }, /^offset: /],
+    ['leads.query', { filter: { all: [{ field: 'password', op: 'is_any_of', values: ['x'] }] }, sort: [], offset: 0, limit: 10 }, /^filter\.all\.0/],
+    ['leads.query', { filter: { all: [{ field: 'industry', op: 'gt', value: 3 }] }, sort: [], offset: 0, limit: 10 }, /That operator does not apply to that field\./],
+    ['leads.query', { filter: { all: [{ field: 'industry', op: 'matches', values: ['x'] }] }, sort: [], offset: 0, limit: 10 }, /^filter\.all\.0/],
+    ['leads.query', { filter: { all: [{ field: 'industry', op: 'is_any_of', values: [] }] }, sort: [], offset: 0, limit: 10 }, /^filter\.all\.0/],
+    ['leads.query', { filter: { all: [] }, sort: [{ field: 'score', dir: 'up' }], offset: 0, limit: 10 }, /^sort\.0\.dir: /],
+    ['leads.query', { filter: { all: [] }, sort: Array(4).fill({ field: 'score', dir: 'asc' }), offset: 0, limit: 10 }, /^sort: /],
+    ['leads.query', { filter: { all: [] }, sort: [{ field: 'first_name; DROP TABLE leads', dir: 'asc' }], offset: 0, limit: 10 }, /^sort\.0\.field: /],
+    ['leads.bulk', { target: { ids: [] }, action: { type: 'delete' } }, /^target/],
+    ['leads.bulk', { target: { ids: [1] }, action: { type: 'explode' } }, /^action/],
+    ['leads.bulk', { target: { ids: [1] }, action: { type: 'move', toStage: 'Won' } }, /^action\.toStage: /],
+    ['filters.values', { field: 'nope' }, /^field: /],
+    ['views.save', { name: '  ', filter: { all: [] }, columns: [{ key: 'name', width: null }], sort: [] }, /^name: Give the view a name\.$/],
+    ['views.save', { name: 'X', filter: { all: [] }, columns: [], sort: [] }, /^columns: /],
+    ['team.add', { name: 'A', email: null, role: 'ceo' }, /^role: /],
+    ['scoring.save', { rules: [{ label: 'x', condition: { field: 'score', op: 'contains', text: '1' }, points: 5 }] }, /does not apply/],
+    ['scoring.save', { rules: [{ label: 'x', condition: { field: 'score', op: 'gt', value: 1 }, points: 1.5 }] }, /points: /],
   ] as const)('%s %j → invalid_input', async (channel, input, message) => {
     expect(await expectInvalid(channel, input)).toMatch(message);
   });

@@ -22,6 +22,11 @@ describe('lead patch', () => {
       industry: '',
       source: '',
       expectedCloseOn: ' ',
+      department: '',
+      persona: ' ',
+      country: '',
+      city: '\n',
+      website: '',
     };
     const parsed = leadPatchSchema.parse(blank);
     expect(parsed).toEqual(Object.fromEntries(Object.keys(blank).map((key) => [key, null])));
