@@ -1,0 +1,99 @@
+import type { TeamRow } from '../../../shared/domain/reports.ts';
+import { localMidnightMs, weekStart, type PeriodBounds } from '../../../shared/domain/report-period.ts';
+import { all, and, one, sql, within, type ReportContext } from '../report-context.ts';
+
+interface OpenRow {
+  memberId: number | null;
+  openCount: number;
+  openValueMinor: number;
+  weightedValueMinor: number;
+}
+
+interface CountRow {
+  memberId: number | null;
+  n: number;
+}
+
+/** Open sales stages: where a seller's opportunities sit. */
+function salesStages(ctx: ReportContext): string[] {
+  return ctx.stages.filter((stage) => stage.funnel === 'sales' && stage.kind === 'open').map((stage) => stage.key);
+}
+
+/** Money of open deals in one currency, weighted by the stage's probability. */
+export function moneyColumns(currency: string | null): { sql: string; params: (string | null)[] } {
+  return {
+    sql: `
+      coalesce(sum(CASE WHEN l.currency IS ? THEN l.deal_value_minor END), 0) AS openValueMinor,
+      coalesce(CAST(round(sum(CASE WHEN l.currency IS ? THEN l.deal_value_minor * s.probability END)) AS INTEGER), 0) AS weightedValueMinor`,
+    params: [currency, currency],
+  };
+}
+
+/** Per team member: open opportunities now, leads touched this week, moves made in the period (and the previous one). */
+export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: PeriodBounds | null): { rows: TeamRow[]; weekFrom: string; otherCurrencyDeals: number } {
+  const stages = salesStages(ctx);
+  const marks = stages.map(() => '?').join(', ');
+  const money = moneyColumns(ctx.currency);
+  const segLead = ctx.segment.onLead('l');
+  const open = all<OpenRow>(ctx, {
+    sql: `
+      SELECT l.owner_id AS memberId, count(*) AS openCount, ${money.sql}
+      FROM leads l JOIN stages s ON s.key = l.stage_key
+      WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND ${segLead.sql}
+      GROUP BY l.owner_id`,
+    params: [...money.params, ...stages, ...segLead.params],
+  });
+  const other = one<{ n: number }>(ctx, {
+    sql: `
+      SELECT count(*) AS n FROM leads l
+      WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND l.deal_value_minor IS NOT NULL AND l.currency IS NOT ? AND ${segLead.sql}`,
+    params: [...stages, ctx.currency, ...segLead.params],
+  }).n;
+
+  const weekFrom = weekStart(ctx.now, ctx.timeZone);
+  const week = { startMs: localMidnightMs(weekFrom, ctx.timeZone), endMs: ctx.now + 1 };
+  const staysWeek = and(within('s.entered_at', week), sql('s.by_member_id IS NOT NULL'), ctx.segment.onRow('s'));
+  const notesWeek = and(within('a.at', week), sql('a.by_member_id IS NOT NULL AND l.deleted_at IS NULL'), segLead);
+  const touched = all<CountRow>(ctx, {
+    sql: `
+      WITH touches (member, lead) AS (
+        SELECT s.by_member_id, s.lead_id FROM report_stays s WHERE ${staysWeek.sql}
+        UNION
+        SELECT a.by_member_id, a.lead_id FROM activities a JOIN leads l ON l.id = a.lead_id WHERE ${notesWeek.sql}
+      )
+      SELECT member AS memberId, count(*) AS n FROM touches GROUP BY member`,
+    params: [...staysWeek.params, ...notesWeek.params],
+  });
+  const moves = (period: PeriodBounds) => {
+    const where = and(within('s.entered_at', period), sql("s.entry = 'move'"), ctx.segment.onRow('s'));
+    return all<CountRow>(ctx, {
+      sql: `SELECT s.by_member_id AS memberId, count(*) AS n FROM report_stays s WHERE ${where.sql} GROUP BY s.by_member_id`,
+      params: where.params,
+    });
+  };
+  const members = all<{ id: number; name: string }>(ctx, sql('SELECT id, name FROM team_members ORDER BY name, id'));
+  const key = (id: number | null) => (id === null ? 'none' : String(id));
+  const openBy = new Map(open.map((row) => [key(row.memberId), row]));
+  const touchedBy = new Map(touched.map((row) => [key(row.memberId), row.n]));
+  const movesBy = new Map(moves(bounds).map((row) => [key(row.memberId), row.n]));
+  const previousBy = previous ? new Map(moves(previous).map((row) => [key(row.memberId), row.n])) : null;
+
+  const row = (memberId: number | null, name: string): TeamRow => {
+    const k = key(memberId);
+    const o = openBy.get(k);
+    return {
+      memberId,
+      name,
+      openCount: o?.openCount ?? 0,
+      openValueMinor: o?.openValueMinor ?? 0,
+      weightedValueMinor: o?.weightedValueMinor ?? 0,
+      touchedThisWeek: touchedBy.get(k) ?? 0,
+      moves: movesBy.get(k) ?? 0,
+      previousMoves: previousBy ? (previousBy.get(k) ?? 0) : null,
+    };
+  };
+  const rows = members.map((member) => row(member.id, member.name));
+  const nobody = row(null, 'Unassigned');
+  if (nobody.openCount > 0 || nobody.moves > 0 || (nobody.previousMoves ?? 0) > 0) rows.push(nobody);
+  return { rows, weekFrom, otherCurrencyDeals: other };
+}
