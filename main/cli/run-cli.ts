@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { leadDisplayName, type Lead } from '../../shared/domain/lead.ts';
+import type { LeadFilter } from '../../shared/domain/filter.ts';
 import type { HandlerTable } from '../../shared/ipc/handler-table.ts';
 import type { Result } from '../../shared/ipc/result.ts';
-import { createHandlerTable } from '../ipc/handlers.ts';
+import { leadFilterSchema } from '../../shared/ipc/schemas.ts';
+import { createHandlerTable, describeInputError } from '../ipc/handlers.ts';
 import { createServices, type Services } from '../services/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 
@@ -15,13 +17,26 @@ export const USAGE = `Usage: npm run cli -- --db FILE <command> [options]
 
 Commands:
   seed --leads N                       add N demo leads (with a year of stage history)
-  leads [--stage KEY] [--json]         list leads, board order, optionally of one stage
+  leads [--stage KEY] [--filter JSON] [--search TEXT] [--json]
+                                       list leads, board order, optionally of one stage
   move LEAD_ID STAGE_KEY [--reason T]  move a lead (same stage rules as the app)
   stages [--json]                      list the stages
+  views [--json]                       list the saved views with their lead counts
+
+--filter takes a LeadFilter as JSON, checked like the app's: {"all": [...]} where every entry holds
+(AND) and an entry {"any": [...]} holds when one of its conditions does (OR). A condition is
+{"field", "op", ...}: values (is_any_of, is_none_of, has_any_of, has_all_of, has_none_of),
+value (gt, lt, within_last_days, not_within_last_days, within_next_days, in_role_less_than_months,
+in_role_more_than_months), min + max (between), text (contains), date (before, after), or nothing
+(is_empty, is_not_empty). "me" as an ownerId value is the current member. For example:
+  --filter '{"all":[{"field":"industry","op":"is_any_of","values":["Banking"]},
+    {"field":"technologies","op":"has_any_of","values":["HubSpot"]},
+    {"any":[{"field":"employeeCount","op":"gt","value":10},{"field":"ownerId","op":"is_any_of","values":["me"]}]}]}'
+--search TEXT adds the quick search (names, e-mails, companies, domains, notes; prefixes match).
 
 Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
 
-const COMMANDS = ['seed', 'leads', 'move', 'stages'];
+const COMMANDS = ['seed', 'leads', 'move', 'stages', 'views'];
 
 class UsageError extends Error {}
 
@@ -37,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         leads: { type: 'string' },
         stage: { type: 'string' },
         reason: { type: 'string' },
+        filter: { type: 'string' },
+        search: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -68,7 +85,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    const services = createServices(db, { dbPath: values.db, version: 'cli' });
+    // Rescoring every lead on open is the app's job; a CLI call on a big file stays quick.
+    const services = createServices(db, { dbPath: values.db, version: 'cli', rescoreOnOpen: false });
     const handlers = createHandlerTable(services, (error) => io.err(String(error)));
     return await runCommand(command, rest, values, { services, handlers }, io);
   } catch (error) {
@@ -82,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-type Values = { leads?: string; stage?: string; reason?: string; json: boolean };
+type Values = { leads?: string; stage?: string; reason?: string; filter?: string; search?: string; json: boolean };
 
 async function runCommand(
   command: string,
@@ -107,7 +125,13 @@ async function runCommand(
       );
     }
     case 'leads':
-      return listLeads(values, handlers, io);
+      return listLeads(values, leadFilter(values), handlers, io);
+    case 'views': {
+      const result = await handlers['views.list'](undefined);
+      return report(result, io, (views) =>
+        values.json ? JSON.stringify(views, null, 2) : views.map((v) => `${String(v.id).padStart(4)}  ${String(v.count).padStart(7)}  ${v.name}`).join('\n'),
+      );
+    }
     case 'move': {
       const [leadId, stageKey] = args;
       if (!leadId || !stageKey || args.length > 2) throw new UsageError('move takes LEAD_ID and STAGE_KEY.');
@@ -130,7 +154,28 @@ async function runCommand(
   }
 }
 
-async function listLeads(values: Values, handlers: HandlerTable, io: CliIo): Promise<number> {
+/** --filter and --search as one LeadFilter, validated by the same schema as the app's channels. */
+function leadFilter(values: Values): LeadFilter | undefined {
+  if (values.filter === undefined && values.search === undefined) return undefined;
+  let raw: unknown = { all: [] };
+  if (values.filter !== undefined) {
+    try {
+      raw = JSON.parse(values.filter);
+    } catch (error) {
+      throw new UsageError(`--filter is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  // --search joins the filter before validation, so its limits are the app's too.
+  if (values.search !== undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) raw = { ...raw, search: values.search };
+  const parsed = leadFilterSchema.safeParse(raw);
+  if (!parsed.success) {
+    const what = values.filter === undefined ? '--search is not valid' : '--filter is not a valid filter';
+    throw new UsageError(`${what}: ${describeInputError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+async function listLeads(values: Values, filter: LeadFilter | undefined, handlers: HandlerTable, io: CliIo): Promise<number> {
   const stages = await handlers['stages.list'](undefined);
   if (!stages.ok) return report(stages, io, () => '');
   const keys = values.stage ? [values.stage] : stages.value.map((stage) => stage.key);
@@ -145,7 +190,7 @@ async function listLeads(values: Values, handlers: HandlerTable, io: CliIo): Pro
   for (const stageKey of keys) {
     let after: { position: string; id: number } | null = null;
     do {
-      const page = await handlers['board.cards']({ stageKey, after, limit: 500 });
+      const page = await handlers['board.cards']({ stageKey, after, limit: 500, ...(filter ? { filter } : {}) });
       if (!page.ok) return report(page, io, () => '');
       for (const lead of page.value.cards) {
         if (!values.json) {

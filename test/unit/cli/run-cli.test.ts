@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../../shared/domain/lead.ts';
 import type { Stage } from '../../../shared/domain/stage.ts';
 import { runCli, USAGE } from '../../../main/cli/run-cli.ts';
+import { MIGRATIONS } from '../../../main/store/migrations/index.ts';
 import { createTestServices, FULL, makeTempDir, type TempDir } from '../../support/services.ts';
 
 let tmp: TempDir;
@@ -230,7 +231,7 @@ describe('the database file', () => {
     const before = readFileSync(dbFile);
     const result = await cli('--db', dbFile, 'stages');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/written by a newer version of Voronka \(schema 42; this app knows up to 4\)/);
+    expect(result.err).toContain(`written by a newer version of Voronka (schema 42; this app knows up to ${MIGRATIONS.length})`);
     expect(readFileSync(dbFile).equals(before)).toBe(true);
   });
 
@@ -257,5 +258,82 @@ describe('stages', () => {
     expect(lines).toHaveLength(8);
     expect(lines[0]).toBe('awareness      Awareness (ToFu) (marketing)');
     expect(lines[7]).toBe('lost           Closed-lost (sales)');
+  });
+});
+
+describe('leads --filter and --search', () => {
+  function seedProspects() {
+    withServices((t) => {
+      t.leads.create({ firstName: 'Анна', lastName: 'Петрова', companyName: 'Bluefin Bank', industry: 'Banking', technologies: ['HubSpot'] });
+      t.leads.create({ ...FULL, firstName: 'Bob', lastName: 'Stone', companyName: 'Atlas Payments', industry: 'Financial services' }, 'sql');
+      t.leads.create({ firstName: 'Cara', companyName: 'Verde', industry: 'Retail' });
+    });
+  }
+  const names = (out: string) => (JSON.parse(out) as Lead[]).map((lead) => lead.firstName);
+
+  it('--filter takes a LeadFilter as JSON and lists the matching leads in board order', async () => {
+    seedProspects();
+    const filter = JSON.stringify({ all: [{ field: 'industry', op: 'is_any_of', values: ['Banking', 'Financial services'] }] });
+    const result = await cli('--db', dbFile, 'leads', '--filter', filter, '--json');
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(names(result.out)).toEqual(['Анна', 'Bob']);
+    const text = await cli('--db', dbFile, 'leads', '--filter', filter, '--stage', 'sql');
+    expect(text.out).toMatch(/^\s+\d+  sql\s+Bob Stone  Atlas Payments$/);
+  });
+
+  it('--search finds by name prefix, Cyrillic included, alone or with --filter', async () => {
+    seedProspects();
+    expect(names((await cli('--db', dbFile, 'leads', '--search', 'ПЕТР', '--json')).out)).toEqual(['Анна']);
+    const retail = JSON.stringify({ all: [{ field: 'industry', op: 'is_any_of', values: ['Retail'] }] });
+    expect(names((await cli('--db', dbFile, 'leads', '--filter', retail, '--search', 'петр', '--json')).out)).toEqual([]);
+    expect(names((await cli('--db', dbFile, 'leads', '--filter', retail, '--search', 'car', '--json')).out)).toEqual(['Cara']);
+  });
+
+  it('invalid JSON → exit 2 with a clear message and the usage', async () => {
+    const result = await cli('--db', dbFile, 'leads', '--filter', '{all: [}', '--json');
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(/^--filter is not valid JSON: /);
+    expect(result.err).toContain(USAGE);
+  });
+
+  it.each([
+    ['an unknown field', { all: [{ field: 'password', op: 'is_any_of', values: ['x'] }] }, /^--filter is not a valid filter: all\.0/],
+    ['an operator the field does not take', { all: [{ field: 'industry', op: 'gt', value: 1 }] }, /That operator does not apply to that field\./],
+    ['not a filter at all', [1, 2], /^--filter is not a valid filter: /],
+  ])('a filter with %s → exit 2 with the schema message', async (_name, filter, message) => {
+    const result = await cli('--db', dbFile, 'leads', '--filter', JSON.stringify(filter));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+  });
+
+  it('the usage documents the syntax with an example', () => {
+    expect(USAGE).toContain('--filter');
+    expect(USAGE).toContain('"op":"is_any_of"');
+    const example = USAGE.slice(USAGE.indexOf("--filter '") + "--filter '".length, USAGE.indexOf("'\n", USAGE.indexOf("--filter '")));
+    expect(() => JSON.parse(example.replace(/\n\s*/g, ''))).not.toThrow();
+  });
+});
+
+describe('views', () => {
+  it('--json lists the saved views with their counts; as text one line each', async () => {
+    withServices((t) => {
+      t.clock.set(Date.now()); // the CLI reads the real clock: the lead is fresh, not stale
+      const me = t.team.add({ name: 'Olga', email: null, role: 'sdr' }).id;
+      t.team.setCurrentMember(me);
+      t.leads.create({ ...FULL, ownerId: me }, 'mql');
+      t.views.save({ name: 'Everyone', filter: { all: [] }, columns: [{ key: 'name', width: null }], sort: [] });
+    });
+    const json = await cli('--db', dbFile, 'views', '--json');
+    expect(json.code).toBe(0);
+    const views = JSON.parse(json.out) as { name: string; count: number; filter: unknown }[];
+    expect(views.map((v) => [v.name, v.count])).toEqual([
+      ['My open leads', 1],
+      ['MQLs waiting for sales acceptance', 1],
+      ['Stale: no activity in 14 days', 0],
+      ['Everyone', 1],
+    ]);
+    const text = await cli('--db', dbFile, 'views');
+    expect(text.out.split('\n')[3]).toMatch(/^\s+4\s+1  Everyone$/);
   });
 });
