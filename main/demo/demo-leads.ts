@@ -69,27 +69,58 @@ function cyrillicName(random: Random): [string, string] {
   return female ? [random.pick(words.CYRILLIC_PEOPLE.female), `${last}а`] : [random.pick(words.CYRILLIC_PEOPLE.male), last];
 }
 
+/**
+ * The demo team sells to finance and to companies growing their marketing: those are twice as likely
+ * in its list (its ideal customers, and the near misses a real list is full of).
+ */
+const LATIN_PICKS = words.LATIN_COMPANIES.flatMap((company) =>
+  ['Banking', 'Financial services'].includes(company.industry!) || company.jobDepartments.includes('Marketing') ? [company, company] : [company],
+);
+
+/** Contacts at hiring companies are often HR: that is who buys when a company grows. */
+function pickRole(random: Random, cyrillic: boolean, hiring: boolean): words.RoleProfile {
+  if (cyrillic) return random.pick(words.CYRILLIC_ROLES);
+  return random.chance(hiring ? 0.3 : 0.08) ? words.HR_MANAGER : random.pick(words.LATIN_ROLES);
+}
+
+/**
+ * Many contacts are new in their role (lead databases surface job changes), HR at growing companies
+ * most of all; never near the 12-month mark, so "less than 12 months" is clear-cut.
+ */
+function roleStart(random: Random, now: number, recentChance: number): string {
+  const days = random.chance(recentChance) ? random.int(20, 350) : random.int(380, 2500);
+  return new Date(now - days * DAY).toISOString().slice(0, 10);
+}
+
 /** One realistic lead with a history that obeys the stage rules. */
 export function generateDemoLead(random: Random, settings: DemoSettings): DemoLead {
   const journey = walkJourney(random, settings);
   const reachedSales = journey.some((step) => !['awareness', 'consideration', 'conversion'].includes(step.stageKey));
   const reachedDeal = journey.some((step) => ['sql', 'won'].includes(step.stageKey));
   const cyrillic = random.chance(0.45);
-  const [companyName, companyDomain] = random.pick(cyrillic ? words.CYRILLIC_COMPANIES : words.LATIN_COMPANIES);
+  const company = random.pick(cyrillic ? words.CYRILLIC_COMPANIES : LATIN_PICKS);
   const fields: LeadFields = { ...EMPTY_LEAD_FIELDS, currency: cyrillic ? 'RUB' : random.chance(0.7) ? 'USD' : 'EUR' };
   fields.source = random.pick(words.SOURCES);
   fields.ownerId = reachedSales || random.chance(0.3) ? random.pick(settings.ownerIds) : null;
   const anonymous = !reachedSales && random.chance(0.35);
   if (!anonymous) {
     [fields.firstName, fields.lastName] = cyrillic ? cyrillicName(random) : [random.pick(words.LATIN_PEOPLE.first), random.pick(words.LATIN_PEOPLE.last)];
-    fields.email = `${transliterate(fields.firstName)}.${transliterate(fields.lastName)}${random.int(1, 99)}@${companyDomain}`;
+    fields.email = `${transliterate(fields.firstName)}.${transliterate(fields.lastName)}${random.int(1, 99)}@${company.companyDomain}`;
     fields.phone = random.chance(0.6) ? (cyrillic ? `+7 9${random.int(10, 99)} ${random.int(100, 999)}-${random.int(10, 99)}-${random.int(10, 99)}` : `+1 (${random.int(200, 989)}) 555-0${random.int(100, 199)}`) : null;
-    fields.roleTitle = random.pick(words.ROLES);
-    fields.roleStartedOn = new Date(settings.now - random.int(30, 2500) * DAY).toISOString().slice(0, 10);
-    fields.companyName = companyName;
-    fields.companyDomain = companyDomain;
-    fields.industry = random.pick(words.INDUSTRIES);
-    fields.employeeCount = random.pick([8, 25, 60, 140, 400, 1200, 5000]) + random.int(0, 20);
+    const role = pickRole(random, cyrillic, company.jobDepartments.length > 0);
+    fields.roleTitle = role.title;
+    fields.seniority = role.seniority;
+    fields.department = role.department;
+    fields.persona = role.persona;
+    const hiringHr = role === words.HR_MANAGER && company.jobDepartments.length > 0;
+    fields.roleStartedOn = roleStart(random, settings.now, hiringHr ? 0.5 : 0.35);
+    Object.assign(fields, company, {
+      adChannels: [...company.adChannels],
+      technologies: [...company.technologies],
+      jobDepartments: [...company.jobDepartments],
+      website: `https://www.${company.companyDomain}`,
+    });
+    fields.tags = [...new Set(Array.from({ length: random.pick([0, 0, 1, 1, 2, 3]) }, () => random.pick(words.TAGS)))];
   }
   if (reachedDeal || (reachedSales && random.chance(0.4))) {
     const base = cyrillic ? random.int(150, 6000) * 1000 : random.int(3, 120) * 500;

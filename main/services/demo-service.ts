@@ -1,4 +1,5 @@
 import { generateKeyBetween } from 'fractional-indexing';
+import type { LeadFields } from '../../shared/domain/lead.ts';
 import { REASON_KINDS, type ReasonKind } from '../../shared/domain/reasons.ts';
 import { DomainError } from '../../shared/ipc/result.ts';
 import { generateDemoLead } from '../demo/demo-leads.ts';
@@ -10,7 +11,7 @@ import type { ServiceContext } from './context.ts';
 const BATCH = 5_000;
 
 /** Realistic demo data: a team, and leads with a year of stage history that obeys the rules. */
-export function createDemoService({ db, leads, history, catalog, team, now }: ServiceContext) {
+export function createDemoService({ db, leads, history, catalog, team, companies, scores, now, filterContext }: ServiceContext) {
   function ensureTeam(): number[] {
     if (team.members().length === 0) {
       const at = now();
@@ -33,6 +34,16 @@ export function createDemoService({ db, leads, history, catalog, team, now }: Se
       const random = createRandom(seed);
       const settings = { now: now(), ownerIds, reasons };
       const lastKey = new Map(catalog.stages().map((stage) => [stage.key, leads.lastPosition(stage.key, 0)]));
+      // Demo companies are shared by their leads; one already in the DB (same domain) is reused as it is.
+      const companyIds = new Map<string, number>();
+      const companyOf = (fields: LeadFields, at: number): number | null => {
+        const domain = fields.companyDomain;
+        if (!domain) return null;
+        let id = companyIds.get(domain) ?? companies.findByDomain(domain);
+        id ??= companies.insert(fields, at);
+        companyIds.set(domain, id);
+        return id;
+      };
       const writeBatch = db.transaction((size: number) => {
         for (let i = 0; i < size; i++) {
           const demo = generateDemoLead(random, settings);
@@ -40,7 +51,9 @@ export function createDemoService({ db, leads, history, catalog, team, now }: Se
           const final = demo.journey[demo.journey.length - 1]!;
           const position = generateKeyBetween(lastKey.get(final.stageKey) ?? null, null);
           lastKey.set(final.stageKey, position);
-          const id = leads.insert(demo.fields, { stageKey: final.stageKey, position }, first.at, final.at);
+          const companyId = companyOf(demo.fields, first.at);
+          const id = leads.insert({ ...demo.fields, companyId }, { stageKey: final.stageKey, position }, first.at, final.at);
+          leads.setTags(id, demo.fields.tags);
           let previous: string | null = null;
           for (const step of demo.journey) {
             history.addTransition({
@@ -53,6 +66,7 @@ export function createDemoService({ db, leads, history, catalog, team, now }: Se
         }
       });
       for (let done = 0; done < count; done += BATCH) writeBatch(Math.min(BATCH, count - done));
+      db.transaction(() => scores.rescore({ all: true }, filterContext()))();
       return { leads: count, members: ownerIds.length };
     },
 

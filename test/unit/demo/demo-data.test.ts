@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasContactInfo, hasDealInfo, type Lead } from '../../../shared/domain/lead.ts';
+import { EXAMPLE_PROSPECT_FILTER } from '../../../shared/domain/filter.ts';
 import type { StageTransition } from '../../../shared/domain/history.ts';
 import type { Stage } from '../../../shared/domain/stage.ts';
 import { reasonKindForMove, unmetRequirements, unmetStageNeeds } from '../../../shared/domain/stage-rules.ts';
@@ -285,5 +286,75 @@ describe('generateDemoLead and the PRNG', () => {
       // A lost lead is recycled at most once.
       expect(demo.journey.filter((step) => step.reason === 'R').length).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('prospect data in the 400-lead demo', () => {
+  let demo: TestServices;
+  let all: Lead[];
+  beforeAll(() => {
+    demo = createTestServices({ now: T0 });
+    demo.demo.loadIntoEmpty();
+    all = demo.query.query({ all: [] }, [], 0, 1000).rows;
+  });
+  afterAll(() => demo.close());
+
+  /** The example list's criteria, checked in plain JS (T0 is 2026-03-02: twelve months back is 2025-03-02). */
+  const CRITERIA: [string, (lead: Lead) => boolean][] = [
+    ['industry', (l) => l.industry === 'Financial services' || l.industry === 'Banking'],
+    ['employees', (l) => (l.employeeCount ?? 0) > 10],
+    ['Google Ads', (l) => l.adChannels.includes('Google Ads')],
+    ['HubSpot', (l) => l.technologies.includes('HubSpot')],
+    ['hiring in marketing', (l) => l.jobDepartments.includes('Marketing')],
+    ['HR Manager', (l) => l.roleTitle === 'HR Manager'],
+    ['new in role', (l) => l.roleStartedOn !== null && l.roleStartedOn > '2025-03-02'],
+  ];
+  const misses = (lead: Lead) => CRITERIA.filter(([, holds]) => !holds(lead)).map(([name]) => name);
+
+  it('the example prospect filter returns a realistic handful, exactly the leads that meet every criterion', () => {
+    const found = demo.query.query(EXAMPLE_PROSPECT_FILTER, [], 0, 1000);
+    expect(found.total).toBeGreaterThanOrEqual(3);
+    expect(found.total).toBeLessThanOrEqual(15);
+    expect(found.rows.map((l) => l.id).sort()).toEqual(all.filter((l) => misses(l).length === 0).map((l) => l.id).sort());
+  });
+
+  it('for every criterion some leads miss by exactly that one', () => {
+    for (const [name] of CRITERIA) {
+      expect(all.filter((l) => misses(l).join() === name).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('companies are shared by domain and carry the lead-database signals', () => {
+    const byDomain = new Map<string, Lead[]>();
+    for (const lead of all.filter((l) => l.companyDomain)) byDomain.set(lead.companyDomain!, [...(byDomain.get(lead.companyDomain!) ?? []), lead]);
+    expect(byDomain.size).toBeGreaterThan(15);
+    const companyKeys = ['companyId', 'companyName', 'industry', 'employeeCount', 'monthlyAdSpendUsd', 'adChannels', 'technologies', 'openJobPostings', 'jobDepartments', 'country', 'city', 'website'] as const;
+    for (const [domain, leads] of byDomain) {
+      const shape = (l: Lead) => JSON.stringify(companyKeys.map((key) => l[key]));
+      expect(new Set(leads.map(shape)).size, domain).toBe(1);
+    }
+    const industries = new Set(all.map((l) => l.industry));
+    for (const industry of ['Financial services', 'Banking', 'Software', 'Retail']) expect(industries.has(industry)).toBe(true);
+    expect(countRows(demo.db, 'companies')).toBe(byDomain.size);
+    for (const tech of ['HubSpot', 'Salesforce', 'Shopify']) expect(all.some((l) => l.technologies.includes(tech)), tech).toBe(true);
+    for (const channel of ['Google Ads', 'Meta', 'LinkedIn']) expect(all.some((l) => l.adChannels.includes(channel)), channel).toBe(true);
+    expect(all.some((l) => (l.monthlyAdSpendUsd ?? 0) > 10_000 && (l.openJobPostings ?? 0) > 0)).toBe(true);
+    expect(all.some((l) => CYRILLIC.test(l.city ?? ''))).toBe(true);
+  });
+
+  it('named contacts have a role, seniority, department and persona; some carry tags; every lead has a score', () => {
+    const named = all.filter((l) => l.firstName !== null);
+    for (const lead of named) {
+      expect(lead.roleTitle, `lead ${lead.id}`).not.toBeNull();
+      expect(lead.seniority).not.toBeNull();
+      expect(lead.department).not.toBeNull();
+      expect(lead.persona).not.toBeNull();
+    }
+    expect(new Set(named.map((l) => l.seniority)).size).toBeGreaterThanOrEqual(5);
+    expect(all.filter((l) => l.tags.length > 0).length).toBeGreaterThan(50);
+    expect(all.filter((l) => l.lastActivityAt === null)).toEqual([]);
+    expect(Math.max(...all.map((l) => l.score))).toBeGreaterThanOrEqual(80);
+    const sample = all.find((l) => l.score > 0)!;
+    expect(demo.scoring.breakdown(sample.id).total).toBe(sample.score);
   });
 });
