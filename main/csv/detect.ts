@@ -144,7 +144,7 @@ export function detectNewline(text: string): CsvNewline {
 
 export interface DelimiterDetection {
   delimiter: CsvDelimiter;
-  /** False when no candidate splits the sampled lines consistently: the UI should ask. */
+  /** False when no candidate splits 90% of the sampled lines alike: the UI should ask. */
   confident: boolean;
 }
 
@@ -166,7 +166,8 @@ export function detectDelimiter(text: string, complete: boolean, maxLines = 50):
     }
   }
   if (!best || best.share === 0) return { delimiter: ',', confident: false };
-  return { delimiter: best.delimiter, confident: best.share === 1 };
+  // A ragged line or two must not make a clear winner look like a guess.
+  return { delimiter: best.delimiter, confident: best.share >= 0.9 };
 }
 
 /** For each non-blank line (a record: quoted line breaks do not end it), the count of each candidate. */

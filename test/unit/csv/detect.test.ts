@@ -91,6 +91,11 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter(text, true)).toEqual({ delimiter: ',', confident: true });
   });
 
+  it('stays confident despite a ragged line among many', () => {
+    const lines = ['a;b;c', ...Array.from({ length: 20 }, (_, i) => (i === 5 ? '1;2' : '1;2;3'))];
+    expect(detectDelimiter(lines.join('\r\n'), true)).toEqual({ delimiter: ';', confident: true });
+  });
+
   it('leaves out the last line of a cut sample', () => {
     expect(detectDelimiter('a;b\r\n1;2\r\n3;4,5,6,7,8', false)).toEqual({ delimiter: ';', confident: true });
   });
