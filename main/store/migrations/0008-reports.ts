@@ -5,7 +5,9 @@ const DEFAULT_STALE_AFTER_DAYS: Record<string, number> = { awareness: 60, consid
 
 /** Leads whose report rows must be recomputed: marked by triggers, so that no writer can forget it. */
 function dirtyTriggers(): string {
-  const mark = (expr: string) => `INSERT OR IGNORE INTO report_dirty (lead_id) VALUES (${expr});`;
+  // An upsert, not INSERT OR IGNORE: a trigger's OR IGNORE gives way to the outer statement's conflict
+  // policy (e.g. the ABORT of a foreign-key SET NULL), and a second mark would then fail the write.
+  const mark = (expr: string) => `INSERT INTO report_dirty (lead_id) VALUES (${expr}) ON CONFLICT (lead_id) DO NOTHING;`;
   return `
     CREATE TRIGGER report_dirty_transition_insert AFTER INSERT ON stage_transitions BEGIN ${mark('NEW.lead_id')} END;
     CREATE TRIGGER report_dirty_transition_update AFTER UPDATE ON stage_transitions BEGIN ${mark('OLD.lead_id')} ${mark('NEW.lead_id')} END;

@@ -1,7 +1,6 @@
 import type { ReportKind, ReportOf, ReportRequest, ReportSegment, CountingMode } from '../../../shared/domain/reports.ts';
 import type { ReportPeriod } from '../../../shared/domain/report-period.ts';
 import { createReportService, type ReportService } from '../../../main/reports/report-service.ts';
-import { reports as reportsMigration } from '../../../main/store/migrations/0008-reports.ts';
 import { createTestServices, type TestServices } from '../../support/services.ts';
 import { buildMarchFixture, MARCH, NOW, type MarchFixture } from './fixture.ts';
 
@@ -15,8 +14,6 @@ export interface ReportTest {
 /** The real services on ':memory:' with the March fixture, and reports over the same connection. */
 export function marchReports(options: { dbPath?: string } = {}): ReportTest {
   const t = createTestServices({ now: NOW, ...options });
-  // Until 0008 is in the migration list: apply it by hand so the triggers see the fixture.
-  if (!t.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'report_journeys'").get()) reportsMigration.up(t.db);
   const fixture = buildMarchFixture(t, t.clock);
   const reports = createReportService({ db: t.db, dbPath: options.dbPath ?? ':memory:', now: t.clock.now });
   return {
