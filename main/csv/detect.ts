@@ -56,6 +56,15 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): EncodingD
   throw notText('The file is neither UTF-8 nor Cyrillic Windows-1251 text.');
 }
 
+/** The length of the byte order mark of `encoding` at the start of `sample`, or 0. */
+export function byteOrderMarkLength(sample: Uint8Array, encoding: CsvEncoding): number {
+  const [b0, b1, b2] = sample;
+  if (encoding === 'utf-8') return b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
+  if (encoding === 'utf-16le') return b0 === 0xff && b1 === 0xfe ? 2 : 0;
+  if (encoding === 'utf-16be') return b0 === 0xfe && b1 === 0xff ? 2 : 0;
+  return 0;
+}
+
 function notText(reason: string): CsvFormatError {
   return new CsvFormatError('not_text', `${reason} ${SAVE_AS_HINT}`);
 }

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { CsvFormatError } from './csv-error.ts';
 import { createTextDecoder, type TextChunkDecoder } from './decode.ts';
 import {
+  byteOrderMarkLength,
   detectDelimiter,
   detectEncoding,
   detectNewline,
@@ -26,7 +27,7 @@ import { restoreCell } from './neutralize.ts';
 export interface CsvReadOptions {
   /** Skip sniffing and use this delimiter. */
   delimiter?: CsvDelimiter;
-  /** Skip sniffing and use this encoding (a matching byte order mark is still skipped). */
+  /** Skip sniffing (and its refusals) and use this encoding; a matching byte order mark is still skipped. */
   encoding?: CsvEncoding;
   /** Undo `neutralizeCell` on every field (default true: a CSV holds `'=` only when we wrote it). */
   restoreNeutralized?: boolean;
@@ -106,9 +107,9 @@ async function openChunks(chunks: AsyncIterator<Uint8Array>, options: CsvReadOpt
   bytesRead = headBytes;
   const sample = Buffer.concat(head);
 
-  const detected = detectEncoding(sample, done);
-  const encoding = options.encoding ?? detected.encoding;
-  const bomLength = encoding === detected.encoding ? detected.bomLength : 0;
+  const { encoding, bomLength } = options.encoding
+    ? { encoding: options.encoding, bomLength: byteOrderMarkLength(sample, options.encoding) }
+    : detectEncoding(sample, done);
   const decoder = createTextDecoder(encoding);
   const firstText = decoder.write(sample.subarray(bomLength)) + (done ? decoder.end() : '');
   const newline = detectNewline(firstText);

@@ -107,6 +107,13 @@ describe('reading the classic CSV cases', () => {
     expect(rowsOfTab).toEqual([['a', 'b'], ['x, y', '2']]);
   });
 
+  it('takes an encoding it is told, even one that sniffing would refuse', async () => {
+    const latin1AsCyrillic = iconv.encode('Name,Stadt\r\nMüller,Köln\r\n', 'latin1');
+    await expect(rows(latin1AsCyrillic)).rejects.toThrow(/neither UTF-8 nor Cyrillic/);
+    expect(await rows(latin1AsCyrillic, { encoding: 'windows-1251' })).toEqual([['Name', 'Stadt'], ['Mьller', 'Kцln']]);
+    expect(await rows(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('a,b\r\n')]), { encoding: 'utf-8' })).toEqual([['a', 'b']]);
+  });
+
   it('takes a delimiter it is told, over what it would sniff', async () => {
     expect(await rows('a;b,c\r\n', { delimiter: ',' })).toEqual([['a;b', 'c']]);
   });
