@@ -49,10 +49,10 @@ function anyOf(parts: Sql[]): Sql {
 
 export function compileCondition(condition: FilterCondition, context: FilterContext): Sql {
   // The schema already refuses these; checked again because score rules and views are read back from the DB.
-  if (!opFitsField(condition.field, condition.op)) {
-    throw new DomainError('invalid_input', `"${condition.op}" does not apply to ${attribute(condition.field)?.label ?? 'that field'}.`);
-  }
   const field = fieldSql(condition.field);
+  if (!opFitsField(condition.field, condition.op)) {
+    throw new DomainError('invalid_input', `"${condition.op}" does not apply to ${attribute(condition.field).label}.`);
+  }
   if (field.type === 'set') return setCondition(field, condition);
   const compiled = scalarCondition(field, condition, context);
   if (!field.expr.startsWith('c.')) return compiled;

@@ -1,4 +1,5 @@
 import type { AttributeKey } from '../../../shared/domain/lead-attributes.ts';
+import { DomainError } from '../../../shared/ipc/result.ts';
 
 export type CompanyAttributeKind = 'technology' | 'ad_channel' | 'job_department';
 
@@ -70,7 +71,7 @@ export function companyValueSql(expr: string): string {
 
 export function fieldSql(key: AttributeKey): FieldSql {
   // Own-property lookup: "__proto__" or "constructor" is never a field.
-  if (!Object.hasOwn(FIELD_SQL, key)) throw new Error(`Unknown attribute "${String(key)}".`);
+  if (!Object.hasOwn(FIELD_SQL, key)) throw new DomainError('invalid_input', `There is no attribute "${String(key)}".`);
   return FIELD_SQL[key];
 }
 

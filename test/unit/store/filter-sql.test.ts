@@ -215,9 +215,10 @@ describe('values never become SQL', () => {
 
   it('a field outside the fixed table is refused, even if it got past the schema', () => {
     const forged = { all: [{ field: 'deleted_at IS NOT NULL OR 1', op: 'is_empty' }] } as unknown as LeadFilter;
-    expect(() => compileFilter(forged, { currentMemberId: null, now: T0 })).toThrow();
+    expect(() => compileFilter(forged, { currentMemberId: null, now: T0 })).toThrow('There is no attribute "deleted_at IS NOT NULL OR 1".');
     const proto = { all: [{ field: '__proto__', op: 'is_empty' }] } as unknown as LeadFilter;
-    expect(() => compileFilter(proto, { currentMemberId: null, now: T0 })).toThrow();
+    expect(() => compileFilter(proto, { currentMemberId: null, now: T0 })).toThrow('There is no attribute "__proto__".');
+    expect(() => compileFilter({ all: [{ field: 'toString', op: 'is_empty' }] } as unknown as LeadFilter, { currentMemberId: null, now: T0 })).toThrow(/no attribute/);
     const wrongOp = { all: [{ field: 'industry', op: 'gt', value: 1 }] } as unknown as LeadFilter;
     expect(() => compileFilter(wrongOp, { currentMemberId: null, now: T0 })).toThrow(/does not apply/);
   });
