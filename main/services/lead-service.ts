@@ -191,6 +191,8 @@ export function createLeadService(ctx: ServiceContext) {
           const below = leads.positionBelow(lead.stageKey, lead.position, id);
           leads.place(id, { stageKey: lead.stageKey, position: generateKeyBetween(below, lead.position) }, at);
         }
+        // Time-based rules may have drifted while it was deleted.
+        rescore(id);
         return leads.get(id)!;
       })();
     },
