@@ -62,7 +62,7 @@ export interface Lead extends LeadFields {
   /** Display name of the owner, joined in for cards. */
   ownerName: string | null;
   companyId: number | null;
-  /** Sum of the points of the scoring rules the lead matches (see shared/domain/scoring.ts). */
+  /** Sum of the points of the scoring rules the lead matches (ScoreRule in shared/domain/views.ts). */
   score: number;
   /** Latest activity or stage move, epoch milliseconds. */
   lastActivityAt: number | null;
