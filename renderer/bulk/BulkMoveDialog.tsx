@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { REASON_KIND_LABELS, REASON_KINDS, type ReasonKind } from '../../shared/domain/reasons.ts';
 import { useBoard } from '../state/store.ts';
 import { SelectField } from '../ui/Field.tsx';
@@ -15,7 +15,8 @@ function reasonKindsFor(stageKind: string, funnel: string): ReasonKind[] {
 
 /** "Move to stage…": the stage, and a reason when the move may need one. */
 export function BulkMoveDialog({ count }: { count: number }) {
-  const stages = useBoard((s) => [...s.stages].sort((a, b) => a.position - b.position));
+  const allStages = useBoard((s) => s.stages);
+  const stages = useMemo(() => [...allStages].sort((a, b) => a.position - b.position), [allStages]);
   const reasons = useBoard((s) => s.reasons);
   const busy = useBulk((s) => s.busy);
   const [stageKey, setStageKey] = useState('');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { REASON_KIND_LABELS, REASON_KINDS, type ReasonKind } from '../../shared/domain/reasons.ts';
 import { useBoard } from '../state/store.ts';
 import { addReason, removeReason } from './settings-actions.ts';
@@ -10,7 +10,8 @@ const KIND_HINTS: Record<ReasonKind, string> = {
 };
 
 function ReasonList({ kind }: { kind: ReasonKind }) {
-  const reasons = useBoard((s) => s.reasons.filter((r) => r.kind === kind).sort((a, b) => a.position - b.position || a.id - b.id));
+  const all = useBoard((s) => s.reasons);
+  const reasons = useMemo(() => all.filter((r) => r.kind === kind).sort((a, b) => a.position - b.position || a.id - b.id), [all, kind]);
   const [label, setLabel] = useState('');
   const [error, setError] = useState<string | null>(null);
 
