@@ -12,12 +12,14 @@ interface ConditionEditorProps {
   onChange: (draft: ConditionDraft) => void;
   ctx: LabelContext;
   testId: string;
+  /** Pick-lists open only while focused (many conditions on one screen). */
+  compact?: boolean;
 }
 
 /** Attribute, operator, value: one condition, used by the filter builder and the scoring rules. */
-export function ConditionEditor({ draft, onChange, ctx, testId }: ConditionEditorProps) {
+export function ConditionEditor({ draft, onChange, ctx, testId, compact }: ConditionEditorProps) {
   return (
-    <div className="condition-editor" data-testid={testId}>
+    <div className={compact ? 'condition-editor condition-editor-compact' : 'condition-editor'} data-testid={testId}>
       <div className="condition-head">
         <select
           className="input select condition-field"
@@ -50,7 +52,7 @@ export function ConditionEditor({ draft, onChange, ctx, testId }: ConditionEdito
           ))}
         </select>
       </div>
-      <ValueEditor draft={draft} onChange={onChange} ctx={ctx} testId={testId} />
+      <ValueEditor draft={draft} onChange={onChange} ctx={ctx} testId={testId} compact={compact ?? false} />
     </div>
   );
 }

@@ -45,7 +45,7 @@ export function FilterBar() {
             }}
           />
         ))}
-        <li>
+        <li className="filter-bar-buttons">
           <button
             type="button"
             className="button button-ghost"
@@ -56,14 +56,12 @@ export function FilterBar() {
           >
             + Filter
           </button>
-        </li>
-        {(filter.all.length > 0 || search) && (
-          <li>
+          {(filter.all.length > 0 || search) && (
             <button type="button" className="button button-ghost" onClick={() => clearFilter()} data-testid="clear-filter">
               Clear
             </button>
-          </li>
-        )}
+          )}
+        </li>
       </ul>
       <div className="filter-bar-actions">
         {mode === 'table' && <ColumnsMenu />}

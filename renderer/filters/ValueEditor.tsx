@@ -9,10 +9,11 @@ interface ValueEditorProps {
   onChange: (draft: ConditionDraft) => void;
   ctx: LabelContext;
   testId: string;
+  compact?: boolean;
 }
 
 /** The input that fits the operator: a pick-list, a number, an amount, a range, a date, N days or months. */
-export function ValueEditor({ draft, onChange, ctx, testId }: ValueEditorProps) {
+export function ValueEditor({ draft, onChange, ctx, testId, compact }: ValueEditorProps) {
   const kind = valueEditorFor(draft.field, draft.op);
   const meta = attribute(draft.field);
   const fixed = useMemo(() => (meta.kind === 'enum' ? enumOptions(draft.field, ctx) : undefined), [meta.kind, draft.field, ctx]);
@@ -32,6 +33,7 @@ export function ValueEditor({ draft, onChange, ctx, testId }: ValueEditorProps) 
           {...(fixed ? { fixedOptions: fixed } : {})}
           allowFree={allowsFreeValues(draft.field)}
           labelOf={(value) => valueLabel(draft.field, value, ctx)}
+          compact={compact ?? false}
           testId={`${testId}-values`}
         />
       );

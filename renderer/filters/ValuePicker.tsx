@@ -13,15 +13,19 @@ interface ValuePickerProps {
   allowFree: boolean;
   /** How a stored value reads (owner ids → names). */
   labelOf: (value: string) => string;
+  /** The list opens under the input only while it has the focus (scoring rules); else it is always shown. */
+  compact?: boolean;
   testId?: string;
 }
 
 /** Multi-select with the values in use: typing narrows the list, Enter picks (or adds what was typed). */
-export function ValuePicker({ field, label, values, onChange, fixedOptions, allowFree, labelOf, testId }: ValuePickerProps) {
+export function ValuePicker({ field, label, values, onChange, fixedOptions, allowFree, labelOf, compact, testId }: ValuePickerProps) {
   const id = useId();
   const [typed, setTyped] = useState('');
   const [active, setActive] = useState(0);
-  const remote = useFilterValues(field, typed, fixedOptions === undefined);
+  const [focused, setFocused] = useState(false);
+  const listShown = !compact || focused;
+  const remote = useFilterValues(field, typed, fixedOptions === undefined && listShown);
   const available = useMemo(
     () => fixedOptions ?? remote.values.map((value) => ({ value, label: value })),
     [fixedOptions, remote.values],
@@ -33,7 +37,9 @@ export function ValuePicker({ field, label, values, onChange, fixedOptions, allo
 
   function pick(option: PickerOption) {
     onChange(toggleValue(values, option.value));
-    if (option.isNew) setTyped('');
+    // The whole list again, for the next pick.
+    setTyped('');
+    setActive(0);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -49,11 +55,21 @@ export function ValuePicker({ field, label, values, onChange, fixedOptions, allo
       if (option) pick(option);
     } else if (event.key === 'Backspace' && typed === '' && values.length > 0) {
       onChange(values.slice(0, -1));
+    } else if (event.key === 'Escape' && compact && focused) {
+      event.stopPropagation();
+      setFocused(false);
     }
   }
 
   return (
-    <div className="picker" data-testid={testId}>
+    <div
+      className={compact ? 'picker picker-compact' : 'picker'}
+      data-testid={testId}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+      }}
+    >
       {values.length > 0 && (
         <ul className="picker-chosen" aria-label={`Picked ${label.toLowerCase()} values`}>
           {values.map((value) => (
@@ -70,7 +86,7 @@ export function ValuePicker({ field, label, values, onChange, fixedOptions, allo
         className="input"
         role="combobox"
         aria-label={`${label}: type to narrow the list${allowFree ? ' or add a value' : ''}`}
-        aria-expanded="true"
+        aria-expanded={listShown}
         aria-controls={`${id}-list`}
         aria-activedescendant={options[activeIndex] ? `${id}-opt-${activeIndex}` : undefined}
         aria-autocomplete="list"
@@ -83,33 +99,35 @@ export function ValuePicker({ field, label, values, onChange, fixedOptions, allo
         onKeyDown={onKeyDown}
         data-testid={testId ? `${testId}-input` : undefined}
       />
-      <ul className="picker-list" id={`${id}-list`} role="listbox" aria-label={`${label} values`} aria-multiselectable="true">
-        {options.map((option, index) => {
-          const selected = values.includes(option.value);
-          return (
-            <li
-              key={`${option.isNew ? 'new:' : ''}${option.value}`}
-              id={`${id}-opt-${index}`}
-              role="option"
-              aria-selected={selected}
-              className={`picker-option${index === activeIndex ? ' picker-option-active' : ''}${option.isNew ? ' picker-option-new' : ''}`}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => pick(option)}
-              onMouseEnter={() => setActive(index)}
-            >
-              <span className="picker-check" aria-hidden="true">
-                {selected ? '✓' : ''}
-              </span>
-              <span className="picker-label">{option.label}</span>
+      {listShown && (
+        <ul className="picker-list" id={`${id}-list`} role="listbox" aria-label={`${label} values`} aria-multiselectable="true">
+          {options.map((option, index) => {
+            const selected = values.includes(option.value);
+            return (
+              <li
+                key={`${option.isNew ? 'new:' : ''}${option.value}`}
+                id={`${id}-opt-${index}`}
+                role="option"
+                aria-selected={selected}
+                className={`picker-option${index === activeIndex ? ' picker-option-active' : ''}${option.isNew ? ' picker-option-new' : ''}`}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => pick(option)}
+                onMouseEnter={() => setActive(index)}
+              >
+                <span className="picker-check" aria-hidden="true">
+                  {selected ? '✓' : ''}
+                </span>
+                <span className="picker-label">{option.label}</span>
+              </li>
+            );
+          })}
+          {options.length === 0 && (
+            <li className="picker-empty" role="presentation">
+              {remote.loading ? 'Loading values…' : remote.error ? `Could not load the values: ${remote.error}` : typed ? 'Nothing matches.' : 'No values in use yet.'}
             </li>
-          );
-        })}
-        {options.length === 0 && (
-          <li className="picker-empty" role="presentation">
-            {remote.loading ? 'Loading values…' : remote.error ? `Could not load the values: ${remote.error}` : typed ? 'Nothing matches.' : 'No values in use yet.'}
-          </li>
-        )}
-      </ul>
+          )}
+        </ul>
+      )}
     </div>
   );
 }

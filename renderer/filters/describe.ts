@@ -26,6 +26,8 @@ export function describeCondition(condition: FilterCondition, ctx: LabelContext)
   const label = attribute(condition.field).label;
   switch (condition.op) {
     case 'is_any_of':
+      if (condition.field === 'ownerId' && condition.values.length === 1 && condition.values[0] === CURRENT_MEMBER) return 'Owner is me';
+      return `${label} ${OP_LABELS[condition.op]} ${listOf(condition, ctx)}`;
     case 'is_none_of':
     case 'has_any_of':
     case 'has_all_of':

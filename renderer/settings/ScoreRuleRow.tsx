@@ -39,7 +39,7 @@ export function ScoreRuleRow({ rule, index, error, ctx, onChange, onRemove }: Sc
           ×
         </button>
       </div>
-      <ConditionEditor draft={rule.condition} onChange={(condition) => onChange({ ...rule, condition })} ctx={ctx} testId={`rule-${index}-condition`} />
+      <ConditionEditor draft={rule.condition} onChange={(condition) => onChange({ ...rule, condition })} ctx={ctx} testId={`rule-${index}-condition`} compact />
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -38,6 +38,8 @@ describe('filter chips', () => {
     expect(describeCondition({ field: 'stageKey', op: 'is_none_of', values: ['sql', 'mql'] }, ctx)).toBe('Stage is none of MQL, SQL');
     expect(describeCondition({ field: 'seniority', op: 'is_any_of', values: ['c_level', 'vp'] }, ctx)).toBe('Seniority is any of C-level, VP');
     expect(describeCondition({ field: 'ownerId', op: 'is_any_of', values: ['99'] }, ctx)).toBe('Owner is any of owner #99');
+    expect(describeEntry(MY_LEADS_FILTER.all[0]!, ctx)).toBe('Owner is me');
+    expect(describeCondition({ field: 'ownerId', op: 'is_none_of', values: ['me'] }, ctx)).toBe('Owner is none of me');
   });
 
   it('reads numbers, money, ranges, dates and periods', () => {
