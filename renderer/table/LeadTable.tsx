@@ -7,6 +7,7 @@ import { LEAD_ATTRIBUTES, type AttributeKey } from '../../shared/domain/lead-att
 import type { Lead } from '../../shared/domain/lead.ts';
 import type { SortKey } from '../../shared/domain/views.ts';
 import { openLead } from '../state/lead-actions.ts';
+import { useBoard } from '../state/store.ts';
 import { setColumns, setSort } from '../state/workspace-actions.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { reorderColumn, sizingOf, withWidths } from './column-ops.ts';
@@ -52,6 +53,7 @@ export function LeadTable() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const clickTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [editing, setEditing] = useState<{ row: number; field: AttributeKey } | null>(null);
+  const openLeadId = useBoard((s) => (s.panel?.mode === 'edit' ? s.panel.leadId : null));
 
   useEffect(() => {
     syncTableQuery();
@@ -211,7 +213,7 @@ export function LeadTable() {
               <SortableContext items={viewColumns.map((c) => c.key)} strategy={horizontalListSortingStrategy}>
                 {headers.map((header) =>
                   header.column.id === SELECT_COLUMN ? (
-                    <div key={header.id} role="columnheader" className="th th-select" style={{ width: header.getSize() }}>
+                    <div key={header.id} role="columnheader" className="th th-select th-pin" style={{ width: header.getSize() }}>
                       <input
                         type="checkbox"
                         className="row-check"
@@ -229,6 +231,8 @@ export function LeadTable() {
                     <TableHeaderCell
                       key={header.id}
                       header={header}
+                      sortCount={sort.length}
+                      pinned={header.index === 1}
                       onResize={(width) =>
                         setColumns(withWidths(useWorkspace.getState().columns, { ...columnSizing, [header.column.id]: Math.max(60, width) }))
                       }
@@ -250,6 +254,7 @@ export function LeadTable() {
                 row={lead ? rowsById.get(String(lead.id)) : undefined}
                 columns={visibleColumns}
                 selected={lead ? isSelected(selection, lead.id) : false}
+                open={lead !== undefined && lead.id === openLeadId}
                 activeCol={grid.active.row === item.index ? grid.active.col : -1}
                 editing={editing?.row === item.index ? editing.field : null}
                 now={now}

@@ -7,6 +7,10 @@ import type { features } from './table-features.ts';
 
 interface TableHeaderCellProps {
   header: Header<typeof features, Lead, unknown>;
+  /** How many sort keys there are: the index shows only with two or more. */
+  sortCount: number;
+  /** The first data column stays in view when the table scrolls sideways. */
+  pinned: boolean;
   /** Keyboard resizing: the new width in pixels. */
   onResize: (width: number) => void;
 }
@@ -14,13 +18,13 @@ interface TableHeaderCellProps {
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 /** A column header: click sorts (Shift+click adds a second key), the grip drags it, the edge resizes it. */
-export function TableHeaderCell({ header, onResize }: TableHeaderCellProps) {
+export function TableHeaderCell({ header, sortCount, pinned, onResize }: TableHeaderCellProps) {
   const column = header.column;
   const label = String(column.columnDef.header ?? column.id);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: column.id });
   const sorted = column.getIsSorted();
   const sortIndex = column.getSortIndex();
-  const multi = sorted !== false && column.getCanMultiSort() && sortIndex >= 0;
+  const multi = sorted !== false && sortCount > 1 && sortIndex >= 0;
   const alignRight = column.columnDef.meta?.alignRight ?? false;
 
   function onSeparatorKey(event: KeyboardEvent<HTMLDivElement>) {
@@ -35,7 +39,7 @@ export function TableHeaderCell({ header, onResize }: TableHeaderCellProps) {
       ref={setNodeRef}
       role="columnheader"
       aria-sort={sorted ? ARIA_SORT[sorted] : 'none'}
-      className={`th${alignRight ? ' th-right' : ''}${isDragging ? ' th-dragging' : ''}${column.getIsResizing() ? ' th-resizing' : ''}`}
+      className={`th${alignRight ? ' th-right' : ''}${pinned ? ' th-pin th-pin-2' : ''}${isDragging ? ' th-dragging' : ''}${column.getIsResizing() ? ' th-resizing' : ''}`}
       style={{ width: header.getSize(), transform: CSS.Translate.toString(transform), transition }}
       data-testid={`th-${column.id}`}
     >

@@ -16,6 +16,8 @@ interface TableRowProps {
   /** The visible columns, for the placeholder of a row that is still loading. */
   columns: Column<typeof features, Lead, unknown>[];
   selected: boolean;
+  /** The lead shown in the side panel. */
+  open: boolean;
   /** Index of the focusable cell in this row, or -1. */
   activeCol: number;
   editing: AttributeKey | null;
@@ -28,15 +30,15 @@ interface TableRowProps {
 
 /** One lead in the table (absolutely placed by the virtualizer), or a placeholder while its page loads. */
 export function TableRow(props: TableRowProps) {
-  const { index, top, row, columns, selected, activeCol, editing, now } = props;
+  const { index, top, row, columns, selected, open, activeCol, editing, now } = props;
   const lead = row?.original;
   const style = { transform: `translateY(${top}px)`, height: ROW_HEIGHT };
 
   if (!row || !lead) {
     return (
       <div role="row" aria-rowindex={index + 2} className="tr tr-loading" style={style} aria-busy="true">
-        {columns.map((column) => (
-          <div key={column.id} role="gridcell" className="td" style={{ width: column.getSize() }}>
+        {columns.map((column, col) => (
+          <div key={column.id} role="gridcell" className={col === 0 ? 'td td-pin' : col === 1 ? 'td td-pin td-pin-2' : 'td'} style={{ width: column.getSize() }}>
             <span className="skeleton" />
           </div>
         ))}
@@ -50,7 +52,7 @@ export function TableRow(props: TableRowProps) {
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={`tr${selected ? ' tr-selected' : ''}${index % 2 === 1 ? ' tr-odd' : ''}`}
+      className={`tr${selected ? ' tr-selected' : ''}${open ? ' tr-open' : ''}${index % 2 === 1 ? ' tr-odd' : ''}`}
       style={style}
       data-testid={`row-${lead.id}`}
       data-index={index}
@@ -61,7 +63,7 @@ export function TableRow(props: TableRowProps) {
         const width = cell.column.getSize();
         if (cell.column.id === SELECT_COLUMN) {
           return (
-            <div key={cell.id} role="gridcell" className="td td-select" style={{ width }} data-row={index} data-col={col} tabIndex={-1}>
+            <div key={cell.id} role="gridcell" className="td td-select td-pin" style={{ width }} data-row={index} data-col={col} tabIndex={-1}>
               <input
                 type="checkbox"
                 className="row-check"
@@ -84,7 +86,7 @@ export function TableRow(props: TableRowProps) {
           <div
             key={cell.id}
             role="gridcell"
-            className={`td${cell.column.columnDef.meta?.alignRight ? ' td-right' : ''}${isEditing ? ' td-editing' : ''}${editable ? ' td-editable' : ''}`}
+            className={`td${col === 1 ? ' td-pin td-pin-2' : ''}${cell.column.columnDef.meta?.alignRight ? ' td-right' : ''}${isEditing ? ' td-editing' : ''}${editable ? ' td-editable' : ''}`}
             style={{ width }}
             tabIndex={tabIndex}
             data-row={index}

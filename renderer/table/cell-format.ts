@@ -23,10 +23,10 @@ const WIDTH_BY_KEY: Partial<Record<AttributeKey, number>> = {
   name: 190,
   email: 220,
   companyName: 170,
-  stageKey: 150,
+  stageKey: 170,
   ownerId: 140,
-  score: 80,
-  employeeCount: 100,
+  score: 90,
+  employeeCount: 120,
   monthlyAdSpendUsd: 150,
   roleTitle: 160,
 };

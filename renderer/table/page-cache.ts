@@ -26,6 +26,8 @@ export class PageCache {
   private pending = new Set<number>();
   /** Pages kept on screen while their fresh copy is on its way (after invalidate). */
   private stale = new Set<number>();
+  /** After invalidate the total may have changed too: do not trust it to skip pages. */
+  private totalStale = false;
   private generation = 0;
   /** Leads matching the query; null until the first page arrived. */
   total: number | null = null;
@@ -51,6 +53,7 @@ export class PageCache {
     this.pages.clear();
     this.pending.clear();
     this.stale.clear();
+    this.totalStale = false;
     this.total = null;
     this.error = null;
     this.changed();
@@ -61,6 +64,7 @@ export class PageCache {
     this.generation++;
     this.pending.clear();
     this.stale = new Set(this.pages.keys());
+    this.totalStale = true;
     this.changed();
   }
 
@@ -78,7 +82,7 @@ export class PageCache {
 
   /** Pages of start..end that are neither loaded (fresh) nor on their way. */
   missing(start: number, end: number): number[] {
-    const last = this.total === null ? end : Math.min(end, this.total - 1);
+    const last = this.total === null || this.totalStale ? end : Math.min(end, this.total - 1);
     return pagesCovering(start, last, this.pageSize).filter(
       (page) => (!this.pages.has(page) || this.stale.has(page)) && !this.pending.has(page),
     );
@@ -104,6 +108,7 @@ export class PageCache {
         this.pages.set(page, result.value.rows);
         this.stale.delete(page);
         this.total = result.value.total;
+        this.totalStale = false;
       }),
     );
     if (generation !== this.generation) return;

@@ -116,6 +116,23 @@ describe('table page cache', () => {
     expect(cache.rowAt(4)?.firstName).toBeNull();
   });
 
+  it('re-reads an empty result after a change (all deleted, then restored)', async () => {
+    let total = 0;
+    const fetch: PageFetcher = (offset, limit) => {
+      const rows = [];
+      for (let i = offset; i < Math.min(total, offset + limit); i++) rows.push(makeLead({ id: i + 1 }));
+      return Promise.resolve({ ok: true, value: { rows, total } });
+    };
+    const cache = new PageCache({ pageSize: 100 });
+    await cache.ensure(0, 99, fetch);
+    expect(cache.total).toBe(0);
+    total = 400;
+    cache.invalidate();
+    await cache.ensure(0, 99, fetch);
+    expect(cache.total).toBe(400);
+    expect(cache.rowAt(0)?.id).toBe(1);
+  });
+
   it('reports a failed page in words and tries again later', async () => {
     const cache = new PageCache({ pageSize: 100 });
     await cache.ensure(0, 10, () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'The database is locked.' } }));
