@@ -155,6 +155,10 @@ record('import: openCsvFile records (parse only)', parse.ms, parse.peakRssMb, sq
 console.log(`${ROWS} rows x ${COLUMNS} columns; our CSV ${Math.round(statSync(ourCsv).size / 2 ** 20)} MiB`);
 console.table(results);
 console.log(`host event loop while the worker exported: max ${loop.maxMs.toFixed(1)} ms, p99 ${loop.p99Ms.toFixed(1)} ms, mean ${loop.meanMs.toFixed(1)} ms`);
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+if (sqliteExportMs) console.log(`export in a worker within 2x of sqlite3 -csv: ${verdict(inWorker.ms <= 2 * sqliteExportMs)}`);
+if (sqliteImportMs) console.log(`parse within 2x of sqlite3 .import: ${verdict(parse.ms <= 2 * sqliteImportMs)}`);
+console.log(`host loop stall under 50 ms: ${verdict(loop.maxMs < 50)}`);
 if (!KEEP) {
   rmSync(ourCsv, { force: true });
   rmSync(sqliteCsv, { force: true });
