@@ -34,8 +34,9 @@ export function createQueryService({ query, values, catalog, team, filterContext
     },
 
     /**
-     * Values for a pick-list: those in use for choice and set fields, the fixed list for enums
-     * (stage keys in board order, owner ids as text). Free text, numbers and dates have none.
+     * Values for a pick-list: those in use for choice and set fields (and free-text fields, whose
+     * "is any of" picks exact values too), the fixed list for enums (stage keys in board order,
+     * owner ids as text). Numbers, amounts and dates have none.
      */
     values(key: AttributeKey, prefix?: string): string[] {
       const kind = attribute(key).kind;
@@ -43,8 +44,8 @@ export function createQueryService({ query, values, catalog, team, filterContext
         const folded = prefix?.toLowerCase() ?? '';
         return fixedValues(key).filter((value) => value.toLowerCase().startsWith(folded)).slice(0, VALUES_LIMIT);
       }
-      if (kind !== 'choice' && kind !== 'set') {
-        throw new DomainError('invalid_input', `${attribute(key).label} has no list of values: only choice, set and fixed-list fields do.`);
+      if (kind !== 'choice' && kind !== 'set' && kind !== 'text') {
+        throw new DomainError('invalid_input', `${attribute(key).label} has no list of values: numbers, amounts and dates are typed in.`);
       }
       return values.inUse(key, prefix, VALUES_LIMIT);
     },

@@ -101,9 +101,15 @@ describe('filters.values', () => {
     expect(f.t.query.values('urgency', 'h')).toEqual(['high']);
   });
 
-  it('free text, numbers and dates have no list', () => {
-    for (const field of ['email', 'employeeCount', 'expectedCloseOn', 'createdAt', 'roleStartedOn'] as const) {
-      expect(caught(() => f.t.query.values(field)).code).toBe('invalid_input');
+  it('free-text fields list their values in use too ("is any of" picks exact values)', () => {
+    expect(f.t.query.values('name', 'д')).toEqual(['Дмитрий Волков']);
+    expect(f.t.query.values('companyDomain', 'A')).toEqual(['acmelogistics.io', 'atlaspay.co']);
+    expect(f.t.query.values('email', 'hank')).toEqual([]);
+  });
+
+  it('numbers, amounts and dates have no list', () => {
+    for (const field of ['employeeCount', 'dealValueMinor', 'score', 'expectedCloseOn', 'createdAt', 'roleStartedOn'] as const) {
+      expect(caught(() => f.t.query.values(field))).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('has no list of values') });
     }
   });
 
