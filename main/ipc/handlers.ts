@@ -5,13 +5,14 @@ import type { HandlerTable } from '../../shared/ipc/handler-table.ts';
 import { inputSchemas } from '../../shared/ipc/schemas.ts';
 import { DomainError, fail, ok, type Result } from '../../shared/ipc/result.ts';
 import type { Services } from '../services/index.ts';
+import { reportCsv } from '../reports/report-csv.ts';
 
 type Implementations = {
   [C in Channel]: (input: z.output<(typeof inputSchemas)[C]>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 function implementations(services: Services): Implementations {
-  const { catalog, board, leads, query, bulk, views, scoring, team, demo } = services;
+  const { catalog, board, leads, query, bulk, views, scoring, team, demo, reports } = services;
   return {
     'app.info': () => catalog.info(),
     'stages.list': () => catalog.stages(),
@@ -44,6 +45,11 @@ function implementations(services: Services): Implementations {
     'scoring.save': ({ rules }) => scoring.save(rules),
     'activities.addNote': ({ leadId, body }) => leads.addNote(leadId, body),
     'demo.load': (input) => demo.loadIntoEmpty(input?.leads),
+    'reports.run': (request) => reports.run(request),
+    'reports.csv': async ({ request, delimiter }) => reportCsv(await reports.run(request), delimiter ? { delimiter } : {}),
+    'reports.status': () => reports.status(),
+    'reports.limits': () => reports.limits(),
+    'reports.setLimits': ({ limits }) => reports.setLimits(limits),
   };
 }
 

@@ -9,6 +9,7 @@ import { createQueryService } from './query-service.ts';
 import { createScoringService } from './scoring-service.ts';
 import { createTeamService } from './team-service.ts';
 import { createViewService } from './view-service.ts';
+import { createReportService } from '../reports/report-service.ts';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -37,6 +38,7 @@ export function createServices(db: Database, options: ServiceOptions) {
     scoring,
     team: createTeamService(context),
     demo: createDemoService(context),
+    reports: createReportService({ db, dbPath: options.dbPath, now: context.now }),
   };
 }
 

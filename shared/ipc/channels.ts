@@ -31,6 +31,11 @@ export const CHANNELS = [
   'scoring.save',
   'activities.addNote',
   'demo.load',
+  'reports.run',
+  'reports.csv',
+  'reports.status',
+  'reports.limits',
+  'reports.setLimits',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

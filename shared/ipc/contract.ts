@@ -7,6 +7,7 @@ import type { Lead } from '../domain/lead.ts';
 import type { Activity, StageTransition, TeamMember } from '../domain/history.ts';
 import type { Reason } from '../domain/reasons.ts';
 import type { SavedView, SavedViewWithCount, ScoreBreakdown, ScoreRule } from '../domain/views.ts';
+import type { ReportBuildStatus, ReportResult, StageLimit } from '../domain/reports.ts';
 
 export interface ColumnSummary {
   stageKey: string;
@@ -83,6 +84,12 @@ export interface ChannelOutputs {
   'scoring.save': ScoreRule[];
   'activities.addNote': Activity;
   'demo.load': { leads: number; members: number };
+  'reports.run': ReportResult;
+  /** The report as CSV text from the shared writer; the renderer saves it (a download, Electron's save dialog). */
+  'reports.csv': { fileName: string; content: string };
+  'reports.status': ReportBuildStatus;
+  'reports.limits': StageLimit[];
+  'reports.setLimits': StageLimit[];
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;

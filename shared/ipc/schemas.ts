@@ -4,6 +4,8 @@ import { ATTRIBUTE_KEYS } from '../domain/lead-attributes.ts';
 import { opFitsField } from '../domain/filter.ts';
 import { TEAM_ROLES } from '../domain/history.ts';
 import { REASON_KINDS } from '../domain/reasons.ts';
+import { COUNTING_MODES, REPORT_KINDS } from '../domain/reports.ts';
+import { daysBetween, isValidTimeZone } from '../domain/report-period.ts';
 import type { Channel } from './channels.ts';
 
 /** Blank text means "no value": forms send '' for an emptied field. */
@@ -110,6 +112,30 @@ const teamMemberSchema = z.object({
 
 const reasonText = z.string().trim().min(1, 'Give a reason.').max(200);
 
+const reportDate = z.iso.date({ message: 'Use a date like 2026-03-31.' });
+
+export const reportRequestSchema = z.object({
+  report: z.enum(REPORT_KINDS),
+  period: z
+    .object({
+      from: reportDate,
+      to: reportDate,
+      timeZone: z.string().max(64).refine(isValidTimeZone, 'Unknown time zone: use a name like Europe/Moscow or an offset like +03:00.'),
+    })
+    .refine((p) => daysBetween(p.from, p.to) >= 0, 'The period ends before it starts.')
+    .refine((p) => daysBetween(p.from, p.to) < 366 * 20, 'A period is at most 20 years.'),
+  compare: z.boolean(),
+  segment: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.enum(['source', 'persona', 'industry']), value: z.string().trim().min(1).max(200).nullable() }),
+      z.object({ kind: z.literal('owner'), ownerId: idSchema.nullable() }),
+      z.object({ kind: z.literal('view'), viewId: idSchema }),
+    ])
+    .nullable(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as USD or RUB.').nullable(),
+  mode: z.enum(COUNTING_MODES),
+});
+
 export const inputSchemas = {
   'app.info': z.undefined(),
   'stages.list': z.undefined(),
@@ -174,4 +200,12 @@ export const inputSchemas = {
     rules: z.array(z.object({ label: z.string().trim().min(1).max(100), condition: filterConditionSchema, points: z.int().min(-1000).max(1000) })).max(50),
   }),
   'demo.load': z.object({ leads: z.int().min(1).max(1_000_000).optional() }).optional(),
+  'reports.run': reportRequestSchema,
+  'reports.csv': z.object({ request: reportRequestSchema, delimiter: z.enum([',', ';']).optional() }),
+  /** Progress of the derived report tables' build (first report after an upgrade or a big import). */
+  'reports.status': z.undefined(),
+  'reports.limits': z.undefined(),
+  'reports.setLimits': z.object({
+    limits: z.array(z.object({ stageKey: stageKeySchema, staleAfterDays: z.int().min(1).max(3650).nullable() })).min(1).max(50),
+  }),
 } as const satisfies Record<Channel, z.ZodType>;

@@ -83,6 +83,11 @@ describe('the table', () => {
       'scoring.list': undefined,
       'scoring.save': { rules: [{ label: 'Banks', condition: { field: 'industry', op: 'is_any_of', values: ['Banking'] }, points: 20 }] },
       'demo.load': undefined,
+      'reports.run': { report: 'funnel', period: { from: '2026-03-01', to: '2026-03-31', timeZone: 'Europe/Moscow' }, compare: true, segment: null, currency: null, mode: 'cohort' },
+      'reports.csv': { request: { report: 'sources', period: { from: '2026-03-01', to: '2026-03-31', timeZone: 'UTC' }, compare: false, segment: { kind: 'source', value: 'Webinar' }, currency: 'USD', mode: 'activity' } },
+      'reports.status': undefined,
+      'reports.limits': undefined,
+      'reports.setLimits': { limits: [{ stageKey: 'mql', staleAfterDays: 3 }] },
     };
     // demo.load needs an empty funnel: run it on its own fresh store.
     const fresh = createTestServices();
@@ -112,14 +117,14 @@ describe('the table', () => {
 describe('invalid input', () => {
   const NON_OBJECTS = [null, 42, 'leads', true, [], [1, 2], () => 1];
 
-  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'views.list', 'scoring.list', 'demo.load'].includes(c)))(
+  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'views.list', 'scoring.list', 'demo.load', 'reports.status', 'reports.limits'].includes(c)))(
     '%s refuses non-objects and empty objects',
     async (channel) => {
       for (const input of [...NON_OBJECTS, undefined, {}]) await expectInvalid(channel, input);
     },
   );
 
-  it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'views.list', 'scoring.list'] as const)('%s takes no input at all', async (channel) => {
+  it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'views.list', 'scoring.list', 'reports.status', 'reports.limits'] as const)('%s takes no input at all', async (channel) => {
     for (const input of [null, 0, '', {}, { evil: true }]) await expectInvalid(channel, input);
   });
 
