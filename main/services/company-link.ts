@@ -33,9 +33,9 @@ function identity(fields: Pick<CompanyFields, 'companyName' | 'companyDomain'>):
  * - clearing both name and domain detaches the lead (its other company fields go with it);
  * - while the identity stays (same domain, or same name without one) the edit goes to the current
  *   company, which all its leads share: renaming it renames it for everyone;
- * - a new identity is looked up (by domain when given, else by exact name). Joining an existing
- *   company adds the patch's non-empty values to it but never erases what it knows; none found
- *   makes a new company.
+ * - a new identity is looked up: by domain when given (then by exact name among companies that have
+ *   no domain yet, which gain it), else by exact name. Joining an existing company adds the patch's
+ *   non-empty values to it but never erases what it knows; none found makes a new company.
  */
 export function linkCompany(
   companies: CompanyRepository,
@@ -64,7 +64,9 @@ export function linkCompany(
     return { companyId: current.id, changedCompanyId: companies.update(current.id, wanted, at) ? current.id : null };
   }
 
-  const existingId = wanted.companyDomain ? companies.findByDomain(wanted.companyDomain) : companies.findByName(wanted.companyName!);
+  let existingId = wanted.companyDomain ? companies.findByDomain(wanted.companyDomain) : companies.findByName(wanted.companyName!);
+  // An unknown domain may belong to a company known so far by its name only: it gains the domain.
+  if (existingId === null && wanted.companyDomain && wanted.companyName) existingId = companies.findByNameWithoutDomain(wanted.companyName);
   if (existingId !== null) {
     const existing = companies.get(existingId)!;
     const joined = companyFieldsOf(existing);

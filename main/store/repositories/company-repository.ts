@@ -34,6 +34,9 @@ export function createCompanyRepository(db: Database) {
   const byId = db.prepare<[number], CompanyRow>(`SELECT ${COLUMNS} FROM companies WHERE id = ?`);
   const byDomain = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE domain = ?');
   const byName = db.prepare<[string], { id: number }>('SELECT id FROM companies WHERE name = ? ORDER BY id LIMIT 1');
+  const byNameWithoutDomain = db.prepare<[string], { id: number }>(
+    'SELECT id FROM companies WHERE name = ? AND domain IS NULL ORDER BY id LIMIT 1',
+  );
   const attributesOf = db.prepare<[number], { kind: CompanyAttributeKind; value: string }>(
     'SELECT kind, value FROM company_attributes WHERE company_id = ? ORDER BY kind, value',
   );
@@ -79,6 +82,10 @@ export function createCompanyRepository(db: Database) {
     },
     findByName(name: string): number | null {
       return byName.get(name)?.id ?? null;
+    },
+    /** A company known by its name only: a lead that brings the domain can complete it. */
+    findByNameWithoutDomain(name: string): number | null {
+      return byNameWithoutDomain.get(name)?.id ?? null;
     },
     insert(fields: CompanyFields, at: number): number {
       const id = Number(insert.run({ ...scalars(fields), at }).lastInsertRowid);

@@ -43,6 +43,16 @@ describe('company upsert through lead create and update', () => {
     expect(c.companyId).not.toBe(a.companyId);
   });
 
+  it('a lead bringing a domain completes a company known by its name only; one with another domain stays apart', () => {
+    const a = t.leads.create({ companyName: 'Verde Foods', industry: 'Retail' });
+    const b = t.leads.create({ companyName: 'Verde Foods', companyDomain: 'verdefoods.com' });
+    expect(b.companyId).toBe(a.companyId);
+    expect(t.leads.get(a.id).lead).toMatchObject({ companyDomain: 'verdefoods.com', industry: 'Retail' });
+    const c = t.leads.create({ companyName: 'Verde Foods', companyDomain: 'verde.de' });
+    expect(c.companyId).not.toBe(a.companyId);
+    expect(countRows(t.db, 'companies')).toBe(2);
+  });
+
   it('joining an existing company adds what the lead knows but never erases what the company knows', () => {
     const a = t.leads.create(ACME);
     const b = t.leads.create({ companyDomain: 'acmelogistics.io', companyName: 'Acme Logistics', industry: null, employeeCount: 410, technologies: [] });
