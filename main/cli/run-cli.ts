@@ -85,8 +85,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    // Rescoring every lead on open is the app's job; a CLI call on a big file stays quick.
-    const services = createServices(db, { dbPath: values.db, version: 'cli', rescoreOnOpen: false });
+    // Scores are brought up to date (time-based rules drift) only by the commands that show them,
+    // so that seed, move and stages stay quick on a big file.
+    const rescoreOnOpen = command === 'leads' || command === 'views';
+    const services = createServices(db, { dbPath: values.db, version: 'cli', rescoreOnOpen });
     const handlers = createHandlerTable(services, (error) => io.err(String(error)));
     return await runCommand(command, rest, values, { services, handlers }, io);
   } catch (error) {

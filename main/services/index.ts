@@ -17,7 +17,7 @@ export interface ServiceOptions {
   now?: () => number;
   /**
    * Rescore every lead now, because time-based score rules drift while the app is closed (default
-   * true: the app and the harness). The CLI skips it to stay quick on big files.
+   * true: the app and the harness; the CLI only for the commands that list leads).
    */
   rescoreOnOpen?: boolean;
 }

@@ -337,3 +337,25 @@ describe('views', () => {
     expect(text.out.split('\n')[3]).toMatch(/^\s+4\s+1  Everyone$/);
   });
 });
+
+describe('scores in the CLI', () => {
+  it('leads brings drifted scores up to date before listing them (time-based rules)', async () => {
+    const id = withServices((t) => {
+      t.scoring.save([{ label: 'Active this week', condition: { field: 'lastActivityAt', op: 'within_last_days', value: 7 }, points: 10 }]);
+      return t.leads.create({ firstName: 'Old' }).id; // active at T0, long before the real clock
+    });
+    const rawScore = () => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        return db.prepare('SELECT score FROM leads WHERE id = ?').pluck().get(id);
+      } finally {
+        db.close();
+      }
+    };
+    expect(rawScore()).toBe(10);
+    await cli('--db', dbFile, 'stages');
+    expect(rawScore()).toBe(10); // stages, seed and move leave the scores alone
+    const listed = JSON.parse((await cli('--db', dbFile, 'leads', '--json')).out) as Lead[];
+    expect(listed.find((lead) => lead.id === id)!.score).toBe(0);
+  });
+});
