@@ -27,13 +27,20 @@ export function FilterBuilder({ entry, index, onClose }: FilterBuilderProps) {
   onCloseRef.current = onClose;
 
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('select')?.focus();
+    // Focus comes back to "+ Filter" or the chip when the builder closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const builder = ref.current;
+    builder?.querySelector<HTMLElement>('select')?.focus();
     function onPointerDown(event: MouseEvent) {
       const target = event.target as Node;
       if (ref.current && !ref.current.contains(target) && !(target as Element).closest?.('[data-filter-opener]')) onCloseRef.current();
     }
     document.addEventListener('mousedown', onPointerDown);
-    return () => document.removeEventListener('mousedown', onPointerDown);
+    return () => {
+      document.removeEventListener('mousedown', onPointerDown);
+      const focusWasInside = !document.activeElement || document.activeElement === document.body || builder?.contains(document.activeElement);
+      if (focusWasInside && opener?.isConnected) opener.focus();
+    };
   }, []);
 
   function update(at: number, draft: ConditionDraft) {
