@@ -1,22 +1,14 @@
 import { attribute, type AttributeKey } from '../../shared/domain/lead-attributes.ts';
 import type { Lead } from '../../shared/domain/lead.ts';
-import { useBoard } from '../state/store.ts';
 import { SENIORITY_LABELS } from '../filters/value-labels.ts';
 import { formatIsoDate, monthsSince, relativeTime, formatDateTime } from '../ui/dates.ts';
 import { formatMoney } from '../ui/money.ts';
 import { UrgencyBadge } from '../ui/UrgencyBadge.tsx';
 import { ScoreBadge } from '../ui/ScoreBadge.tsx';
 import { formatCount, formatUsd, leadValue } from './cell-format.ts';
+import { StageChip } from './StageChip.tsx';
 
-function Empty() {
-  return <span className="cell-empty">—</span>;
-}
-
-function StageCell({ stageKey }: { stageKey: string }) {
-  const stage = useBoard((s) => s.stages.find((st) => st.key === stageKey));
-  if (!stage) return <span>{stageKey}</span>;
-  return <span className={`stage-chip stage-chip-${stage.funnel}`}>{stage.name}</span>;
-}
+const EMPTY = <span className="cell-empty">—</span>;
 
 /** A cell as a seller reads it: chips for sets, money formatted, names for owners and stages, dates relative. */
 export function CellValue({ lead, field, now }: { lead: Lead; field: AttributeKey; now: number }) {
@@ -27,19 +19,19 @@ export function CellValue({ lead, field, now }: { lead: Lead; field: AttributeKe
     case 'ownerId':
       return lead.ownerName ? <span>{lead.ownerName}</span> : <span className="cell-empty">Unassigned</span>;
     case 'stageKey':
-      return <StageCell stageKey={lead.stageKey} />;
+      return <StageChip stageKey={lead.stageKey} />;
     case 'dealValueMinor':
-      return lead.dealValueMinor === null ? <Empty /> : <span>{formatMoney(lead.dealValueMinor, lead.currency)}</span>;
+      return lead.dealValueMinor === null ? EMPTY : <span>{formatMoney(lead.dealValueMinor, lead.currency)}</span>;
     case 'monthlyAdSpendUsd':
-      return lead.monthlyAdSpendUsd === null ? <Empty /> : <span>{formatUsd(lead.monthlyAdSpendUsd)}</span>;
+      return lead.monthlyAdSpendUsd === null ? EMPTY : <span>{formatUsd(lead.monthlyAdSpendUsd)}</span>;
     case 'score':
       return <ScoreBadge score={lead.score} />;
     case 'urgency':
-      return lead.urgency ? <UrgencyBadge urgency={lead.urgency} /> : <Empty />;
+      return lead.urgency ? <UrgencyBadge urgency={lead.urgency} /> : EMPTY;
     case 'seniority':
-      return lead.seniority ? <span>{SENIORITY_LABELS[lead.seniority]}</span> : <Empty />;
+      return lead.seniority ? <span>{SENIORITY_LABELS[lead.seniority]}</span> : EMPTY;
     case 'roleStartedOn': {
-      if (!lead.roleStartedOn) return <Empty />;
+      if (!lead.roleStartedOn) return EMPTY;
       const months = monthsSince(lead.roleStartedOn, now);
       return (
         <span title={formatIsoDate(lead.roleStartedOn)}>
@@ -51,11 +43,11 @@ export function CellValue({ lead, field, now }: { lead: Lead; field: AttributeKe
     default:
       break;
   }
-  if (value === null || value === undefined || value === '') return <Empty />;
+  if (value === null || value === undefined || value === '') return EMPTY;
   switch (attribute(field).kind) {
     case 'set': {
       const items = value as string[];
-      if (items.length === 0) return <Empty />;
+      if (items.length === 0) return EMPTY;
       return (
         <span className="cell-chips" title={items.join(', ')}>
           {items.map((item) => (

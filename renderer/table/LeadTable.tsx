@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTable, type RowSelectionState, type SortingState, type Updater } from '@tanstack/react-table';
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { LEAD_ATTRIBUTES, type AttributeKey } from '../../shared/domain/lead-attributes.ts';
 import type { Lead } from '../../shared/domain/lead.ts';
 import type { SortKey } from '../../shared/domain/views.ts';
@@ -10,18 +8,17 @@ import { openLead } from '../state/lead-actions.ts';
 import { useBoard } from '../state/store.ts';
 import { setColumns, setSort } from '../state/workspace-actions.ts';
 import { useWorkspace } from '../state/workspace.ts';
-import { reorderColumn, sizingOf, withWidths } from './column-ops.ts';
+import { sizingOf, withWidths } from './column-ops.ts';
 import { inlineEditorFor } from './inline-edit.ts';
-import { headerState, isSelected } from './selection.ts';
-import { checkRow, toggleAll } from './table-actions.ts';
+import { isSelected } from './selection.ts';
+import { checkRow } from './table-actions.ts';
 import { ensureRows, pageCache, refreshRows, syncTableQuery, TABLE_PAGE_SIZE, useTableData } from './table-data.ts';
 import { COLUMNS, features, SELECT_COLUMN } from './table-features.ts';
-import { TableHeaderCell } from './TableHeaderCell.tsx';
+import { HEADER_HEIGHT, TableHead } from './TableHead.tsx';
 import { ROW_HEIGHT, TableRow } from './TableRow.tsx';
 import { useGridKeys } from './useGridKeys.ts';
 import './table.css';
 
-const HEADER_HEIGHT = 36;
 /** A click waits this long for a second one (double-click edits) before opening the panel. */
 const CLICK_DELAY_MS = 230;
 
@@ -124,15 +121,6 @@ export function LeadTable() {
   const scrollToRow = useCallback((row: number) => virtualizer.scrollToIndex(row, { align: 'auto' }), [virtualizer]);
   const grid = useGridKeys(scrollRef, count, visibleColumns.length, scrollToRow);
 
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-
-  function onHeaderDragEnd({ active, over }: DragEndEvent) {
-    if (over && active.id !== over.id) setColumns(reorderColumn(useWorkspace.getState().columns, String(active.id), String(over.id)));
-  }
-
   function cancelClick() {
     if (clickTimer.current) clearTimeout(clickTimer.current);
     clickTimer.current = null;
@@ -179,7 +167,6 @@ export function LeadTable() {
     grid.focusActive();
   }
 
-  const checkState = headerState(selection, count);
   const now = Date.now();
 
   if (error && total === null) {
@@ -207,42 +194,7 @@ export function LeadTable() {
       data-testid="lead-table"
     >
       <div className="table-inner" style={{ width: table.getTotalSize() }}>
-        <div className="thead" role="rowgroup">
-          <div className="tr tr-head" role="row" aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onHeaderDragEnd}>
-              <SortableContext items={viewColumns.map((c) => c.key)} strategy={horizontalListSortingStrategy}>
-                {headers.map((header) =>
-                  header.column.id === SELECT_COLUMN ? (
-                    <div key={header.id} role="columnheader" className="th th-select th-pin" style={{ width: header.getSize() }}>
-                      <input
-                        type="checkbox"
-                        className="row-check"
-                        aria-label={checkState === 'none' ? `Select all ${count.toLocaleString('en-US')} matching leads` : 'Clear the selection'}
-                        checked={checkState === 'all'}
-                        ref={(el) => {
-                          if (el) el.indeterminate = checkState === 'some';
-                        }}
-                        onChange={() => toggleAll()}
-                        disabled={count === 0}
-                        data-testid="check-all"
-                      />
-                    </div>
-                  ) : (
-                    <TableHeaderCell
-                      key={header.id}
-                      header={header}
-                      sortCount={sort.length}
-                      pinned={header.index === 1}
-                      onResize={(width) =>
-                        setColumns(withWidths(useWorkspace.getState().columns, { ...columnSizing, [header.column.id]: Math.max(60, width) }))
-                      }
-                    />
-                  ),
-                )}
-              </SortableContext>
-            </DndContext>
-          </div>
-        </div>
+        <TableHead headers={headers} count={count} />
         <div className="tbody" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const lead = pageCache.rowAt(item.index);
