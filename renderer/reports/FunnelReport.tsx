@@ -1,0 +1,100 @@
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReportOf } from '../../shared/domain/reports.ts';
+import { describePeriod } from '../../shared/domain/report-period.ts';
+import { count, percent } from './format.ts';
+import { COLORS, Delta, Kpi, Section } from './ReportParts.tsx';
+
+export function FunnelReport({ result }: { result: ReportOf<'funnel'> }) {
+  const rows = result.current.rows;
+  const before = new Map(result.previous?.rows.map((row) => [row.stageKey, row]));
+  const compare = result.previous !== null;
+  const data = rows.map((row) => ({
+    stage: row.stageName,
+    New: row.reachedNew,
+    Recycled: row.reachedRecycled,
+    Previous: before.get(row.stageKey)?.reached ?? 0,
+  }));
+  const top = rows[0];
+  const won = rows[rows.length - 1];
+  const mql = rows.find((row) => row.stageKey === 'mql');
+  const p = (key: string | undefined) => (key ? before.get(key) : undefined);
+  return (
+    <>
+      <div className="report-kpis">
+        <Kpi label={result.mode === 'cohort' ? 'Journeys started' : 'Entered the funnel'} value={count(top?.reached ?? 0)} current={top?.reached ?? 0} previous={compare ? (p(top?.stageKey)?.reached ?? 0) : undefined} kind="count" testId="kpi-top" />
+        <Kpi label="Reached MQL" value={count(mql?.reached ?? 0)} current={mql?.reached ?? 0} previous={compare ? (p('mql')?.reached ?? 0) : undefined} kind="count" />
+        <Kpi label="Won" value={count(won?.reached ?? 0)} current={won?.reached ?? 0} previous={compare ? (p(won?.stageKey)?.reached ?? 0) : undefined} kind="count" testId="kpi-won" />
+        <Kpi
+          label="Top → won"
+          value={percent(won?.cumulativeConversion ?? null)}
+          current={won?.cumulativeConversion ?? null}
+          previous={compare ? (p(won?.stageKey)?.cumulativeConversion ?? null) : undefined}
+          kind="rate"
+        />
+      </div>
+      <Section title={result.mode === 'cohort' ? 'How far the journeys got' : 'Stages passed in the period'}>
+        <div className="report-chart" data-testid="report-chart">
+          <ResponsiveContainer width="100%" height={300}>
+            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barGap={2}>
+              <CartesianGrid horizontal={false} stroke="#eceef2" />
+              <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#667085' }} />
+              <YAxis type="category" dataKey="stage" width={150} tick={{ fontSize: 12, fill: '#1b1f27' }} />
+              <Tooltip />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Bar dataKey="New" name="New leads" stackId="now" fill={COLORS.sales} isAnimationActive={false}>
+                {rows.map((row) => (
+                  <Cell key={row.stageKey} fill={row.funnel === 'marketing' ? COLORS.marketing : COLORS.sales} />
+                ))}
+              </Bar>
+              <Bar dataKey="Recycled" name="Recycled" stackId="now" fill={COLORS.recycled} isAnimationActive={false} />
+              {compare && <Bar dataKey="Previous" name={`Previous (${describePeriod(result.previousPeriod!)})`} fill={COLORS.previous} isAnimationActive={false} />}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <table className="report-table" data-testid="report-table">
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col" className="num">Reached</th>
+              {compare && <th scope="col" className="num">Previous</th>}
+              <th scope="col" className="num">New</th>
+              <th scope="col" className="num">Recycled</th>
+              <th scope="col" className="num">Step conversion</th>
+              <th scope="col" className="num">Cumulative</th>
+              <th scope="col" className="num">Lost from here</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const prev = before.get(row.stageKey);
+              return (
+                <tr key={row.stageKey} data-testid={`funnel-row-${row.stageKey}`} className={`report-row-${row.funnel}`}>
+                  <th scope="row">
+                    <span className={`report-funnel-dot report-funnel-dot-${row.funnel}`} aria-hidden="true" />
+                    {row.stageName}
+                  </th>
+                  <td className="num" data-testid="reached">
+                    {count(row.reached)}
+                  </td>
+                  {compare && (
+                    <td className="num">
+                      {count(prev?.reached ?? 0)} <Delta current={row.reached} previous={prev?.reached ?? 0} kind="count" />
+                    </td>
+                  )}
+                  <td className="num">{count(row.reachedNew)}</td>
+                  <td className="num">{count(row.reachedRecycled)}</td>
+                  <td className="num" data-testid="step">
+                    {percent(row.stepConversion)}
+                    {compare && <Delta current={row.stepConversion} previous={prev?.stepConversion ?? null} kind="rate" />}
+                  </td>
+                  <td className="num">{percent(row.cumulativeConversion)}</td>
+                  <td className="num">{row.lostHere > 0 ? count(row.lostHere) : '–'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Section>
+    </>
+  );
+}
