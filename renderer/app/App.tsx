@@ -11,6 +11,8 @@ import { useWorkspace } from '../state/workspace.ts';
 import { TableView } from '../table/TableView.tsx';
 import { Toasts } from '../ui/Toasts.tsx';
 import { Sidebar } from '../views/Sidebar.tsx';
+import { ReportsScreen } from '../reports/ReportsScreen.tsx';
+import { useReports } from '../reports/report-store.ts';
 import { NoMatches } from './NoMatches.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useUndoShortcut } from './useUndoShortcut.ts';
@@ -25,6 +27,7 @@ export function App() {
   const panelOpen = useBoard((s) => s.panel !== null);
   const moveFormOpen = useBoard((s) => s.moveForm !== null);
   const settingsOpen = useWorkspace((s) => s.settingsOpen);
+  const reportsOpen = useReports((s) => s.open);
   useUndoShortcut();
 
   useEffect(() => {
@@ -40,28 +43,34 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <div className="app-body">
-        <Sidebar />
-        <div className="workspace">
-          <FilterBar />
-          <main className="app-main" aria-label={mode === 'board' ? 'Funnel board' : 'Leads table'}>
-            {phase === 'loading' && (
-              <div className="app-message" role="status">
-                Loading your funnel…
-              </div>
-            )}
-            {phase === 'failed' && (
-              <div className="app-message" role="alert">
-                <p>Voronka could not load the board: {loadError}</p>
-                <button type="button" className="button" onClick={() => void loadBoard()}>
-                  Try again
-                </button>
-              </div>
-            )}
-            {content}
-          </main>
+      {reportsOpen ? (
+        <div className="app-reports">
+          <ReportsScreen />
         </div>
-      </div>
+      ) : (
+        <div className="app-body">
+          <Sidebar />
+          <div className="workspace">
+            <FilterBar />
+            <main className="app-main" aria-label={mode === 'board' ? 'Funnel board' : 'Leads table'}>
+              {phase === 'loading' && (
+                <div className="app-message" role="status">
+                  Loading your funnel…
+                </div>
+              )}
+              {phase === 'failed' && (
+                <div className="app-message" role="alert">
+                  <p>Voronka could not load the board: {loadError}</p>
+                  <button type="button" className="button" onClick={() => void loadBoard()}>
+                    Try again
+                  </button>
+                </div>
+              )}
+              {content}
+            </main>
+          </div>
+        </div>
+      )}
       {panelOpen && <LeadPanel />}
       {moveFormOpen && <MoveForm />}
       {settingsOpen && <SettingsDialog />}
