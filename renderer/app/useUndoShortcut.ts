@@ -2,11 +2,15 @@ import { useEffect } from 'react';
 import { useBoard } from '../state/store.ts';
 import { undoLast } from '../state/undo-actions.ts';
 
+const NOT_TYPING = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
+
 /** True when the key press belongs to a text field (its own undo must keep working). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  // A ticked row checkbox has no undo of its own: Ctrl+Z there undoes the last action.
+  if (target instanceof HTMLInputElement) return !NOT_TYPING.has(target.type);
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
 /** Ctrl+Z / Cmd+Z undoes the last board action, except while typing, dragging or in the move form. */

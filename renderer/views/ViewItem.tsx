@@ -75,7 +75,14 @@ export function ViewItem({ view, active, changed, onPick, onDelete }: ViewItemPr
 
   return (
     <li className="sidebar-item" data-testid={`view-${view.id}`}>
-      <SidebarLink label={view.name} count={view.count} active={active} note={active && changed ? 'changed' : undefined} onClick={onPick} />
+      <SidebarLink
+        label={view.name}
+        count={view.count}
+        active={active}
+        note={active && changed ? 'changed' : undefined}
+        onClick={onPick}
+        testId={`view-link-${view.id}`}
+      />
       <span className="sidebar-item-tools">
         <button type="button" className="icon-button small" aria-label={`Rename view ${view.name}`} title="Rename" onClick={() => setRenaming(true)}>
           <PencilIcon />

@@ -202,7 +202,7 @@ describe('prospects', () => {
     expect(await chipTexts(page)).toEqual([]);
     const item = page.getByTestId(`view-${viewId}`);
     await item.getByText(String(MATCHES.length), { exact: true }).waitFor();
-    await item.getByRole('button', { name: VIEW_NAME }).click();
+    await page.getByTestId(`view-link-${viewId}`).click();
     if (!(await page.getByTestId('lead-table').count())) await page.getByTestId('mode-table').click();
     expect(await chipTexts(page)).toHaveLength(EXAMPLE_CONDITIONS.length);
     await expectIds(() => tableRowIds(page), matchIds, 'The table of the view');
@@ -276,6 +276,69 @@ describe('prospects', () => {
     await screenshot('settings.png');
     await settings.getByTestId('settings-close').click();
     await settings.waitFor({ state: 'detached' });
+  });
+
+  it('edits a cell in place: Enter saves, a refusal is explained in words, Escape cancels', async () => {
+    const { page } = app;
+    const daniel = matchIds[3]!;
+    const row = page.getByTestId(`row-${daniel}`);
+    await row.locator('[data-field="employeeCount"]').dblclick();
+    const editor = page.getByTestId('cell-editor');
+    await editor.fill('1 500');
+    await editor.press('Enter');
+    await editor.waitFor({ state: 'detached' });
+    await row.locator('[data-field="employeeCount"]').getByText('1,500').waitFor();
+    expect((await app.must('leads.get', { id: daniel })).lead.employeeCount).toBe(1500);
+
+    await row.locator('[data-field="email"]').dblclick();
+    await editor.fill('daniel at harbor');
+    await editor.press('Enter');
+    await expect(page.getByTestId('cell-error').textContent()).resolves.toContain('That e-mail address does not look right.');
+    await editor.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    await expect(row.locator('[data-field="email"]').textContent()).resolves.toBe('daniel@harborcu.example');
+    expect((await app.must('leads.get', { id: daniel })).lead.email).toBe('daniel@harborcu.example');
+  });
+
+  it('deletes selected leads, and Ctrl+Z brings them back', async () => {
+    const { page } = app;
+    const [ola, tomas] = missIds as [number, number];
+    await page.getByTestId(`check-${ola}`).click();
+    await page.getByTestId(`check-${tomas}`).click();
+    await page.getByTestId('bulk-delete').click();
+    await page.getByTestId('bulk-delete-confirm').click();
+    const rest = [...matchIds, ...missIds].filter((id) => id !== ola && id !== tomas);
+    await expectIds(() => tableRowIds(page), rest, 'The table after the delete');
+    await page.locator('[data-testid="toast"]').filter({ hasText: '2 leads deleted' }).waitFor();
+    await page.keyboard.press('Control+z');
+    await expectIds(() => tableRowIds(page), [...matchIds, ...missIds], 'The table after Ctrl+Z');
+    expect((await app.must('leads.get', { id: ola })).lead.deletedAt).toBeNull();
+  });
+
+  it('renames, updates and deletes a saved view', async () => {
+    const { page } = app;
+    const item = page.getByTestId(`view-${viewId}`);
+    await item.hover();
+    await item.getByRole('button', { name: `Rename view ${VIEW_NAME}` }).click();
+    const input = page.getByTestId('view-rename-input');
+    await input.fill('HR managers at fintechs');
+    await input.press('Enter');
+    await expect(page.getByTestId(`view-link-${viewId}`).textContent()).resolves.toContain('HR managers at fintechs');
+    await page.getByTestId(`view-link-${viewId}`).click();
+    expect((await app.must('views.list', undefined)).find((v) => v.id === viewId)?.name).toBe('HR managers at fintechs');
+
+    await expectIds(() => tableRowIds(page), matchIds, 'The table of the view');
+    await page.getByTestId('sort-score').click();
+    await page.getByTestId('update-view').click();
+    await page.getByTestId('update-view').waitFor({ state: 'detached' });
+    const updated = (await app.must('views.list', undefined)).find((v) => v.id === viewId);
+    expect(updated?.sort).toEqual([{ field: 'score', dir: 'desc' }]);
+
+    await item.hover();
+    await item.getByRole('button', { name: 'Delete view HR managers at fintechs' }).click();
+    await page.getByTestId('delete-view-confirm').click();
+    await item.waitFor({ state: 'detached' });
+    expect((await app.must('views.list', undefined)).some((v) => v.id === viewId)).toBe(false);
   });
 
   it('logged no page errors (CSP violations included)', () => {
