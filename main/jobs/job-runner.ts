@@ -13,7 +13,11 @@ import { createCancelFlag, requestCancel, type JobProgress, type JobWorkerData, 
 
 export type { JobProgress } from './worker-protocol.ts';
 
-export type JobOutcome<R> = { status: 'done'; value: R } | { status: 'cancelled' } | { status: 'failed'; message: string };
+export type JobOutcome<R> =
+  | { status: 'done'; value: R }
+  | { status: 'cancelled' }
+  /** `message` is for the seller; `stack`, when the worker threw, is for the log. */
+  | { status: 'failed'; message: string; stack?: string };
 
 export interface StartJobOptions<I> {
   /** Jobs of one kind share the `exclusive` rule; also used in messages ('export', 'import'). */
@@ -111,11 +115,12 @@ export function createJobRunner(): JobRunner {
         case 'cancelled':
           return settle({ status: 'cancelled' });
         case 'failed':
-          return settle({ status: 'failed', message: message.message });
+          return settle(message.stack ? { status: 'failed', message: message.message, stack: message.stack } : { status: 'failed', message: message.message });
       }
     });
     worker.on('error', (error: Error) => {
-      settle({ status: 'failed', message: `The ${kind} failed: ${error.message}` });
+      const message = `The ${kind} failed: ${error.message}`;
+      settle(error.stack ? { status: 'failed', message, stack: error.stack } : { status: 'failed', message });
     });
     worker.on('messageerror', (error: Error) => {
       settle({ status: 'failed', message: `The ${kind} sent a message that could not be read: ${error.message}` });

@@ -26,7 +26,7 @@ export interface JobProgress {
 export type WorkerMessage =
   | ({ type: 'progress' } & JobProgress)
   | { type: 'result'; value: unknown }
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; stack?: string }
   | { type: 'cancelled' };
 
 /** Thrown by `throwIfCancelled`; the worker then reports 'cancelled' rather than a failure. */
@@ -101,7 +101,12 @@ export function runJobWorker<I, R>(run: (input: I, job: JobContext) => Promise<R
     .then(() => run(input, job))
     .then(
       (value) => send({ type: 'result', value }),
-      (error: unknown) => send(error instanceof JobCancelledError ? { type: 'cancelled' } : { type: 'failed', message: messageOf(error) }),
+      (error: unknown) =>
+        send(
+          error instanceof JobCancelledError
+            ? { type: 'cancelled' }
+            : { type: 'failed', message: messageOf(error), stack: error instanceof Error ? error.stack : undefined },
+        ),
     );
 }
 
