@@ -7,6 +7,10 @@ import { createCsvWriter, type CsvCell, type CsvWriterOptions } from './writer.t
  * row in raw (array) mode, formatted in batches and written to an atomic file. Memory holds one
  * batch. The caller's `checkCancelled` throws to stop; any throw removes the temp file and
  * leaves an existing target as it was.
+ *
+ * The statement stays open across the awaits of the file writes, so `db` must be a connection
+ * of its own (the export worker's): any other query on it meanwhile would fail as "busy".
+ * `query.sql` is one SELECT without a trailing semicolon (it is also wrapped to count rows).
  */
 
 export interface CsvExportQuery {
