@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportOf } from '../../shared/domain/reports.ts';
 import { describePeriod } from '../../shared/domain/report-period.ts';
 import { count, percent } from './format.ts';
@@ -10,7 +10,8 @@ export function FunnelReport({ result }: { result: ReportOf<'funnel'> }) {
   const compare = result.previous !== null;
   const data = rows.map((row) => ({
     stage: row.stageName,
-    New: row.reachedNew,
+    Marketing: row.funnel === 'marketing' ? row.reachedNew : 0,
+    Sales: row.funnel === 'sales' ? row.reachedNew : 0,
     Recycled: row.reachedRecycled,
     Previous: before.get(row.stageKey)?.reached ?? 0,
   }));
@@ -40,13 +41,10 @@ export function FunnelReport({ result }: { result: ReportOf<'funnel'> }) {
               <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#667085' }} />
               <YAxis type="category" dataKey="stage" width={150} tick={{ fontSize: 12, fill: '#1b1f27' }} />
               <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar dataKey="New" name="New leads" stackId="now" fill={COLORS.sales} isAnimationActive={false}>
-                {rows.map((row) => (
-                  <Cell key={row.stageKey} fill={row.funnel === 'marketing' ? COLORS.marketing : COLORS.sales} />
-                ))}
-              </Bar>
-              <Bar dataKey="Recycled" name="Recycled" stackId="now" fill={COLORS.recycled} isAnimationActive={false} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+              <Bar dataKey="Marketing" name="Marketing stages" stackId="now" fill={COLORS.marketing} isAnimationActive={false} />
+              <Bar dataKey="Sales" name="Sales stages" stackId="now" fill={COLORS.sales} isAnimationActive={false} />
+              <Bar dataKey="Recycled" name="Recycled journeys" stackId="now" fill={COLORS.recycled} isAnimationActive={false} />
               {compare && <Bar dataKey="Previous" name={`Previous (${describePeriod(result.previousPeriod!)})`} fill={COLORS.previous} isAnimationActive={false} />}
             </BarChart>
           </ResponsiveContainer>

@@ -29,7 +29,7 @@ export function PipelineReport({ result }: { result: ReportOf<'pipeline'> }) {
                 <XAxis dataKey="stage" tick={{ fontSize: 11, fill: '#1b1f27' }} interval={0} />
                 <YAxis tickFormatter={(v: number) => money(v * 100, currency, true)} tick={{ fontSize: 12, fill: '#667085' }} width={70} />
                 <Tooltip formatter={(v) => money(Number(v) * 100, currency)} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
                 <Bar dataKey="Value" fill={COLORS.value} isAnimationActive={false} />
                 <Bar dataKey="Weighted" name="Weighted" fill={COLORS.weighted} isAnimationActive={false} />
               </BarChart>
@@ -44,7 +44,7 @@ export function PipelineReport({ result }: { result: ReportOf<'pipeline'> }) {
                 <XAxis dataKey="stage" tick={{ fontSize: 11, fill: '#1b1f27' }} interval={0} />
                 <YAxis unit="%" domain={[0, 100]} tick={{ fontSize: 12, fill: '#667085' }} />
                 <Tooltip />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
                 <Bar dataKey="Configured" name="Configured %" fill={COLORS.previous} isAnimationActive={false} />
                 <Bar dataKey="Observed" name="Observed in the period %" fill={COLORS.won} isAnimationActive={false} />
               </BarChart>

@@ -15,7 +15,7 @@ export function SourcesReport({ result }: { result: ReportOf<'sources'> }) {
               <XAxis dataKey="name" tick={{ fontSize: 12, fill: '#1b1f27' }} interval={0} />
               <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#667085' }} />
               <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
               <Bar dataKey="Leads" fill={COLORS.marketing} isAnimationActive={false} />
               <Bar dataKey="MQLs" fill={COLORS.sales} isAnimationActive={false} />
               <Bar dataKey="SQLs" fill={COLORS.weighted} isAnimationActive={false} />

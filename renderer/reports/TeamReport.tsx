@@ -17,7 +17,7 @@ export function TeamReport({ result }: { result: ReportOf<'team'> }) {
               <XAxis dataKey="name" tick={{ fontSize: 12, fill: '#1b1f27' }} />
               <YAxis tickFormatter={(v: number) => money(v * 100, currency, true)} tick={{ fontSize: 12, fill: '#667085' }} width={70} />
               <Tooltip formatter={(v) => money(Number(v) * 100, currency)} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
               <Bar dataKey="Value" name="Open value" fill={COLORS.value} isAnimationActive={false} />
               <Bar dataKey="Weighted" name="Weighted by stage probability" fill={COLORS.weighted} isAnimationActive={false} />
             </BarChart>

@@ -35,7 +35,7 @@ export function TimeInStageReport({ result }: { result: ReportOf<'time-in-stage'
               <XAxis dataKey="stage" tick={{ fontSize: 12, fill: '#1b1f27' }} />
               <YAxis unit=" d" tick={{ fontSize: 12, fill: '#667085' }} />
               <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
               <Bar dataKey="Median" fill={COLORS.sales} isAnimationActive={false} />
               <Bar dataKey="P75" name="75th percentile" fill={COLORS.value} isAnimationActive={false} />
               {compare && <Bar dataKey="Previous" name="Median, previous period" fill={COLORS.previous} isAnimationActive={false} />}

@@ -25,7 +25,7 @@ export function WinRateReport({ result }: { result: ReportOf<'win-rate'> }) {
               <YAxis yAxisId="n" allowDecimals={false} tick={{ fontSize: 12, fill: '#667085' }} />
               <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={{ fontSize: 12, fill: '#667085' }} />
               <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
               <Bar yAxisId="n" dataKey="Won" stackId="c" fill={COLORS.won} isAnimationActive={false} />
               <Bar yAxisId="n" dataKey="Lost" stackId="c" fill={COLORS.lost} isAnimationActive={false} />
               <Line yAxisId="rate" dataKey="rate" name="Win rate %" stroke={COLORS.weighted} strokeWidth={2} connectNulls isAnimationActive={false} />

@@ -27,8 +27,10 @@ export type Trend = 'up' | 'down' | 'flat';
 /** A delta against the previous period: "+3", "−2.5 pp"; `better` says which direction is good. */
 export function delta(current: number | null, previous: number | null, kind: 'count' | 'rate' | 'days'): { text: string; trend: Trend } | null {
   if (current === null || previous === null) return null;
-  const diff = current - previous;
-  const trend: Trend = Math.abs(diff) < 1e-9 ? 'flat' : diff > 0 ? 'up' : 'down';
+  // Rounded as shown: a change too small to show is no change.
+  const scale = kind === 'rate' ? 1000 : kind === 'days' ? 10 : 1;
+  const diff = Math.round((current - previous) * scale) / scale;
+  const trend: Trend = diff === 0 ? 'flat' : diff > 0 ? 'up' : 'down';
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const size = Math.abs(diff);
   const text = kind === 'rate' ? `${sign}${(size * 100).toFixed(1).replace(/\.0$/, '')} pp` : kind === 'days' ? `${sign}${size.toFixed(1)} d` : `${sign}${count(size)}`;
