@@ -241,6 +241,19 @@ describe('prospects', () => {
     await expectIds(() => tableRowIds(page), [...matchIds, ...missIds], 'The table');
   });
 
+  it('combines alternatives with + OR into one condition', async () => {
+    const { page } = app;
+    const [ola, , , , , noah] = missIds as number[];
+    await addCondition(page, [
+      { field: 'industry', op: 'is_any_of', values: ['Retail'] },
+      { field: 'roleTitle', op: 'is_any_of', values: ['Sales Director'] },
+    ]);
+    expect(await chipTexts(page)).toEqual(['Industry is any of Retail or Role is any of Sales Director']);
+    await expectIds(() => tableRowIds(page), [ola!, noah!], 'The table with an OR group');
+    await page.getByTestId('clear-filter').click();
+    await expectIds(() => tableRowIds(page), [...matchIds, ...missIds], 'The table');
+  });
+
   it('lists the lead a rule refuses in a bulk move, and moves the rest', async () => {
     const { page } = app;
     const [hannah, , chloe] = matchIds as [number, number, number];

@@ -12,23 +12,37 @@ export interface UiCondition {
   number?: string;
 }
 
-/** "+ Filter", attribute, operator, value, "Add filter": the way a seller builds a condition. */
-export async function addCondition(page: Page, condition: UiCondition, options: { beforeApply?: () => Promise<void> } = {}): Promise<void> {
+/** Fills condition editor number `at` of the open filter builder. */
+async function fillCondition(page: Page, at: number, condition: UiCondition): Promise<void> {
+  const builder = page.getByTestId('filter-builder');
+  const editor = builder.getByTestId(`condition-${at}`);
+  await editor.getByTestId(`condition-${at}-field`).selectOption(condition.field);
+  await editor.getByTestId(`condition-${at}-op`).selectOption(condition.op);
+  for (const value of condition.values ?? []) {
+    const input = editor.getByTestId(`condition-${at}-values-input`);
+    await input.fill(value);
+    // The exact value in use, or the "Add “…”" entry: either way Enter picks exactly what was typed.
+    await editor.getByRole('option', { name: value, exact: true }).or(editor.getByRole('option', { name: `Add “${value}”` })).first().waitFor();
+    await input.press('Enter');
+    await editor.locator('.picker-chosen').getByText(value, { exact: true }).waitFor();
+  }
+  if (condition.number !== undefined) {
+    await editor.locator(`[data-testid="condition-${at}-number"], [data-testid="condition-${at}-count"]`).fill(condition.number);
+  }
+}
+
+/**
+ * "+ Filter", attribute, operator, value, "Add filter": the way a seller builds a condition.
+ * Several conditions are joined with "+ OR" into one OR group.
+ */
+export async function addCondition(page: Page, condition: UiCondition | UiCondition[], options: { beforeApply?: () => Promise<void> } = {}): Promise<void> {
+  const alternatives = Array.isArray(condition) ? condition : [condition];
   await page.getByTestId('add-filter').click();
   const builder = page.getByTestId('filter-builder');
   await builder.waitFor();
-  await builder.getByTestId('condition-0-field').selectOption(condition.field);
-  await builder.getByTestId('condition-0-op').selectOption(condition.op);
-  for (const value of condition.values ?? []) {
-    const input = builder.getByTestId('condition-0-values-input');
-    await input.fill(value);
-    // The exact value in use, or the "Add “…”" entry: either way Enter picks exactly what was typed.
-    await builder.getByRole('option', { name: value, exact: true }).or(builder.getByRole('option', { name: `Add “${value}”` })).first().waitFor();
-    await input.press('Enter');
-    await builder.locator('.picker-chosen').getByText(value, { exact: true }).waitFor();
-  }
-  if (condition.number !== undefined) {
-    await builder.locator('[data-testid="condition-0-number"], [data-testid="condition-0-count"]').fill(condition.number);
+  for (const [at, alternative] of alternatives.entries()) {
+    if (at > 0) await builder.getByTestId('filter-add-or').click();
+    await fillCondition(page, at, alternative);
   }
   await options.beforeApply?.();
   await builder.getByTestId('filter-apply').click();
