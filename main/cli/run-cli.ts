@@ -7,6 +7,7 @@ import { leadFilterSchema } from '../../shared/ipc/schemas.ts';
 import { createHandlerTable, describeInputError } from '../ipc/handlers.ts';
 import { createServices, type Services } from '../services/index.ts';
 import { openDatabase } from '../store/open-database.ts';
+import { ReportUsageError, runReport, type ReportOptions } from '../reports/report-cli.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -22,6 +23,11 @@ Commands:
   move LEAD_ID STAGE_KEY [--reason T]  move a lead (same stage rules as the app)
   stages [--json]                      list the stages
   views [--json]                       list the saved views with their lead counts
+  report KIND [--from DATE --to DATE] [--tz ZONE] [--mode cohort|activity] [--compare]
+         [--currency CODE] [--format csv|json]
+                                       a funnel report (KIND: funnel, time-in-stage, win-rate,
+                                       reasons, team, pipeline, sources) as CSV (default) or JSON;
+                                       the period defaults to this month, in the system's time zone
 
 --filter takes a LeadFilter as JSON, checked like the app's: {"all": [...]} where every entry holds
 (AND) and an entry {"any": [...]} holds when one of its conditions does (OR). A condition is
@@ -36,7 +42,7 @@ in_role_more_than_months), min + max (between), text (contains), date (before, a
 
 Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
 
-const COMMANDS = ['seed', 'leads', 'move', 'stages', 'views'];
+const COMMANDS = ['seed', 'leads', 'move', 'stages', 'views', 'report'];
 
 class UsageError extends Error {}
 
@@ -55,6 +61,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         filter: { type: 'string' },
         search: { type: 'string' },
         json: { type: 'boolean', default: false },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        tz: { type: 'string' },
+        mode: { type: 'string' },
+        compare: { type: 'boolean', default: false },
+        currency: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -102,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-type Values = { leads?: string; stage?: string; reason?: string; filter?: string; search?: string; json: boolean };
+type Values = { leads?: string; stage?: string; reason?: string; filter?: string; search?: string; json: boolean } & ReportOptions;
 
 async function runCommand(
   command: string,
@@ -150,6 +163,18 @@ async function runCommand(
             ? `Moved lead ${lead.id} (${leadDisplayName(lead)}) from ${transition.fromStage} to ${transition.toStage}.`
             : `Lead ${lead.id} is already in ${lead.stageKey}; moved to the bottom of the column.`,
       );
+    }
+    case 'report': {
+      const [kind, ...extra] = args;
+      if (!kind || extra.length > 0) throw new UsageError('report takes one KIND.');
+      try {
+        return await runReport(kind, values, handlers, io);
+      } catch (error) {
+        if (error instanceof ReportUsageError) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        await services.reports.close();
+      }
     }
     default:
       throw new UsageError(`Unknown command "${command}".`);
