@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
-import type { VoronkaApi } from '../shared/ipc/contract.ts';
+import type { VoronkaBridge } from '../shared/ipc/contract.ts';
 
 declare global {
   interface Window {
-    /** Exposed by the Electron preload: one function per IPC channel. Absent in the browser harness. */
-    voronka?: VoronkaApi;
+    /** Exposed by the Electron preload: one function per IPC channel and onEvent. Absent in the browser harness. */
+    voronka?: VoronkaBridge;
   }
 }
 

@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents }
 import { openDatabase } from '../store/open-database.ts';
 import { createServices } from '../services/index.ts';
 import { createHandlerTable } from '../ipc/handlers.ts';
+import { createEventBus } from '../ipc/event-bus.ts';
+import { EVENT_CHANNEL } from '../../shared/ipc/events.ts';
 import { registerIpcHandlers } from '../ipc/register-ipc.ts';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedSenderUrl } from './security.ts';
 import { appPaths, createMainWindow } from './window.ts';
@@ -62,7 +64,12 @@ export function startApp(): Promise<void> {
       try {
         mkdirSync(path.dirname(dbPath), { recursive: true });
         db = openDatabase(dbPath);
-        const services = createServices(db, { dbPath, version: app.getVersion() });
+        const events = createEventBus();
+        // Progress of exports, imports and reports goes to every window (there is one).
+        events.subscribe((event) => {
+          for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
+        });
+        const services = createServices(db, { dbPath, version: app.getVersion(), events });
         unregisterIpc = registerIpcHandlers(ipcMain, createHandlerTable(services), (event) =>
           isTrustedSenderUrl(event.senderFrame?.url, paths.appUrl),
         );

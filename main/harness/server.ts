@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CHANNELS, type Channel } from '../../shared/ipc/channels.ts';
 import { fail, type Result } from '../../shared/ipc/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../electron/security.ts';
+import { createEventBus, type EventBus } from '../ipc/event-bus.ts';
 import { createHandlerTable } from '../ipc/handlers.ts';
 import { createServices } from '../services/index.ts';
 import { openDatabase } from '../store/open-database.ts';
@@ -23,6 +24,8 @@ export interface Harness {
   url: string;
   origin: string;
   token: string;
+  /** The bus its services report job progress on; streamed to pages at /events. */
+  events: EventBus;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const db = openDatabase(options.dbPath);
-  const handlers = createHandlerTable(createServices(db, { dbPath: options.dbPath, version: options.version ?? 'web' }));
+  const events = createEventBus();
+  const handlers = createHandlerTable(createServices(db, { dbPath: options.dbPath, version: options.version ?? 'web', events }));
   const token = randomBytes(32).toString('base64url');
   let origin = '';
 
@@ -51,8 +55,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.headers.host !== new URL(origin).host) return sendJson(response, 421, fail('forbidden', 'Wrong host.'));
-    const path = new URL(request.url ?? '/', origin).pathname;
+    const url = new URL(request.url ?? '/', origin);
+    const path = url.pathname;
     if (path.startsWith('/ipc/')) return serveIpc(request, response, path.slice('/ipc/'.length));
+    if (path === '/events') return serveEvents(request, response, url.searchParams.get('token') ?? undefined);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid_input', 'Method not allowed.'));
     const file = await readStaticFile(options.rendererDir, path);
     if (!file) return sendJson(response, 404, fail('not_found', `No file ${path}. Did you run npm run build:renderer?`));
@@ -87,6 +93,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sendJson(response, 200, await handlers[channel as Channel](envelope?.input));
   }
 
+  /**
+   * Main's pushed events as server-sent events. EventSource cannot set headers, so the secret
+   * comes in the query string here; the page reads it from its own sessionStorage.
+   */
+  function serveEvents(request: IncomingMessage, response: ServerResponse, givenToken: string | undefined): void {
+    if (request.method !== 'GET') return sendJson(response, 405, fail('invalid_input', 'Use GET.'));
+    if (!hasToken(givenToken, token)) return sendJson(response, 403, fail('forbidden', 'Missing or wrong token.'));
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    const unsubscribe = events.subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+    request.on('close', unsubscribe);
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
@@ -97,6 +116,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/#token=${token}`,
     origin,
     token,
+    events,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

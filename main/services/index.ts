@@ -10,6 +10,7 @@ import { createScoringService } from './scoring-service.ts';
 import { createTeamService } from './team-service.ts';
 import { createViewService } from './view-service.ts';
 import { createReportService } from '../reports/report-service.ts';
+import type { EventBus } from '../ipc/event-bus.ts';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -20,6 +21,8 @@ export interface ServiceOptions {
    * true: the app and the harness; the CLI only for the commands that list leads).
    */
   rescoreOnOpen?: boolean;
+  /** Where long jobs report progress; the app and the harness forward it to the renderer. */
+  events?: EventBus;
 }
 
 /** Every main-process service over one open DB: what IPC, the harness and the CLI all call. */

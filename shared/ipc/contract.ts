@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channels.ts';
 import type { inputSchemas } from './schemas.ts';
 import type { Result } from './result.ts';
+import type { AppEventListener } from './events.ts';
 import type { Stage } from '../domain/stage.ts';
 import type { Lead } from '../domain/lead.ts';
 import type { Activity, StageTransition, TeamMember } from '../domain/history.ts';
@@ -97,3 +98,6 @@ export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
 
 /** The one shape both transports (Electron preload, loopback harness) implement. */
 export type VoronkaApi = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
+
+/** What the Electron preload exposes as `window.voronka`: the channels and the event subscription. */
+export type VoronkaBridge = VoronkaApi & { onEvent(listener: AppEventListener): () => void };
