@@ -8,7 +8,7 @@ import { initialBoardState, useBoard } from './store.ts';
 import { showError } from './toasts.ts';
 import { useWorkspace } from './workspace.ts';
 import { scheduleCountsRefresh } from './counts.ts';
-import { onLeadEvent } from './lead-events.ts';
+import { emitLeadEvent, onLeadEvent } from './lead-events.ts';
 
 /** Cards fetched per request; a column loads its next page when scrolled near the end. */
 export const PAGE_SIZE = 50;
@@ -84,6 +84,8 @@ export async function loadBoard(): Promise<void> {
     columns,
   });
   scheduleCountsRefresh();
+  // Everything was re-read (first load, demo data, Try again): so must the table's rows be.
+  emitLeadEvent({ kind: 'changed' });
   if (useWorkspace.getState().mode === 'board') await reloadCards();
 }
 
