@@ -2,8 +2,16 @@ import { api } from '../api/index.ts';
 import type { TeamMember, TeamRole } from '../../shared/domain/history.ts';
 import type { ReasonKind } from '../../shared/domain/reasons.ts';
 import type { Result } from '../../shared/ipc/result.ts';
+import { applyFilterToBoard } from '../state/board-actions.ts';
+import { emitLeadEvent } from '../state/lead-events.ts';
 import { useBoard } from '../state/store.ts';
 import { showToast } from '../state/toasts.ts';
+
+/** Owner names on cards and rows, and "me" in filters, may read differently now: re-read the leads. */
+function leadsChanged(): void {
+  emitLeadEvent({ kind: 'changed' });
+  void applyFilterToBoard();
+}
 
 export const ROLE_LABELS: Record<TeamRole, string> = { marketing: 'Marketing', sdr: 'SDR', account_executive: 'Account executive' };
 
@@ -27,6 +35,7 @@ export async function updateMember(id: number, input: MemberInput): Promise<Resu
   if (result.ok) {
     useBoard.setState((s) => ({ team: s.team.map((m) => (m.id === id ? result.value : m)) }));
     showToast({ tone: 'info', message: `${result.value.name} saved` });
+    leadsChanged();
   }
   return result;
 }
@@ -38,6 +47,7 @@ export async function setCurrentMember(id: number): Promise<Result<unknown>> {
     useBoard.setState({ info: result.value });
     const name = useBoard.getState().team.find((m) => m.id === id)?.name ?? 'You';
     showToast({ tone: 'info', message: `Moves and notes are now recorded as ${name}` });
+    leadsChanged();
   }
   return result;
 }
