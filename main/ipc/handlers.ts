@@ -50,7 +50,27 @@ function implementations(services: Services): Implementations {
     'reports.status': () => reports.status(),
     'reports.limits': () => reports.limits(),
     'reports.setLimits': ({ limits }) => reports.setLimits(limits),
+    ...transferStubs(),
   };
+}
+
+/** Placeholders until the CSV transfer service lands (issue #5): the contract comes first. */
+function transferStubs() {
+  const notYet = (): never => {
+    throw new DomainError('internal', 'CSV import and export are not ready yet.');
+  };
+  return {
+    'files.openImport': notYet,
+    'export.start': notYet,
+    'import.scan': notYet,
+    'import.preview': notYet,
+    'import.start': notYet,
+    'imports.list': notYet,
+    'imports.undo': notYet,
+    'imports.rejectedCsv': notYet,
+    'jobs.status': notYet,
+    'jobs.cancel': notYet,
+  } as const;
 }
 
 /** "email: That e-mail address does not look right." — the first problem, in words. */

@@ -36,6 +36,16 @@ export const CHANNELS = [
   'reports.status',
   'reports.limits',
   'reports.setLimits',
+  'files.openImport',
+  'export.start',
+  'import.scan',
+  'import.preview',
+  'import.start',
+  'imports.list',
+  'imports.undo',
+  'imports.rejectedCsv',
+  'jobs.status',
+  'jobs.cancel',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

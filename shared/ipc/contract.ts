@@ -9,6 +9,7 @@ import type { Activity, StageTransition, TeamMember } from '../domain/history.ts
 import type { Reason } from '../domain/reasons.ts';
 import type { SavedView, SavedViewWithCount, ScoreBreakdown, ScoreRule } from '../domain/views.ts';
 import type { ReportBuildStatus, ReportResult, StageLimit } from '../domain/reports.ts';
+import type { ExportStarted, FileRef, ImportPreview, ImportRecord, ImportScan, ImportStarted, JobStatus, SavedFile } from '../domain/csv-transfer.ts';
 
 export interface ColumnSummary {
   stageKey: string;
@@ -91,6 +92,21 @@ export interface ChannelOutputs {
   'reports.status': ReportBuildStatus;
   'reports.limits': StageLimit[];
   'reports.setLimits': StageLimit[];
+  /** Electron: the OS open dialog, null when the seller closes it. The browser uploads instead (POST /upload). */
+  'files.openImport': FileRef | null;
+  /** Null when the seller closed Electron's save dialog; otherwise follow the job's events. */
+  'export.start': ExportStarted | null;
+  'import.scan': ImportScan;
+  'import.preview': ImportPreview;
+  'import.start': ImportStarted;
+  /** Newest first. */
+  'imports.list': ImportRecord[];
+  'imports.undo': ImportRecord;
+  /** The rejected rows with an extra "Error" column; null when the seller closed the save dialog. */
+  'imports.rejectedCsv': SavedFile | null;
+  'jobs.status': JobStatus;
+  /** `cancelled` is false when the job had already ended. */
+  'jobs.cancel': { jobId: string; cancelled: boolean };
 }
 
 export type ChannelInput<C extends Channel> = z.input<(typeof inputSchemas)[C]>;

@@ -6,6 +6,7 @@ import { TEAM_ROLES } from '../domain/history.ts';
 import { REASON_KINDS } from '../domain/reasons.ts';
 import { COUNTING_MODES, REPORT_KINDS } from '../domain/reports.ts';
 import { daysBetween, isValidTimeZone } from '../domain/report-period.ts';
+import { IMPORT_FIELD_KEYS } from '../domain/csv-transfer.ts';
 import type { Channel } from './channels.ts';
 
 /** Blank text means "no value": forms send '' for an emptied field. */
@@ -136,6 +137,40 @@ export const reportRequestSchema = z.object({
   mode: z.enum(COUNTING_MODES),
 });
 
+/** Opaque ids main hands out for files and jobs; never a path. */
+const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Unknown id.');
+
+const exportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('table'), filter: leadFilterSchema, columns: z.array(attributeKey).min(1).max(60), sort: sortSchema }),
+  z.object({ kind: z.literal('view'), viewId: idSchema }),
+  z.object({ kind: z.literal('all') }),
+]);
+
+const csvReadChoice = {
+  delimiter: z.enum([',', ';', '\t', '|']).nullable().default(null),
+  encoding: z.enum(['utf-8', 'windows-1251', 'utf-16le', 'utf-16be']).nullable().default(null),
+};
+
+export const importSettingsSchema = z
+  .object({
+    fileId: opaqueId,
+    ...csvReadChoice,
+    /** One entry per column of the file: the field it fills, or null. */
+    columns: z.array(z.enum(IMPORT_FIELD_KEYS).nullable()).min(1).max(500),
+    onDuplicate: z.enum(['skip', 'update', 'create']),
+    valueMapping: z
+      .object({
+        stage: z.array(z.object({ value: z.string().max(500), stageKey: stageKeySchema.nullable() })).max(1000),
+        owner: z.array(z.object({ value: z.string().max(500), ownerId: idSchema.nullable() })).max(1000),
+      })
+      .default({ stage: [], owner: [] }),
+    defaultStageKey: stageKeySchema.nullable().default(null),
+  })
+  .refine((settings) => new Set(settings.columns.filter(Boolean)).size === settings.columns.filter(Boolean).length, {
+    message: 'Two columns are mapped to the same field: keep one of them.',
+    path: ['columns'],
+  });
+
 export const inputSchemas = {
   'app.info': z.undefined(),
   'stages.list': z.undefined(),
@@ -208,4 +243,23 @@ export const inputSchemas = {
   'reports.setLimits': z.object({
     limits: z.array(z.object({ stageKey: stageKeySchema, staleAfterDays: z.int().min(1).max(3650).nullable() })).min(1).max(50),
   }),
+  'files.openImport': z.undefined(),
+  /** Electron asks where to save (save dialog); the browser gets a download when the job is done. */
+  'export.start': z.object({
+    scope: exportScopeSchema,
+    options: z.object({ delimiter: z.enum([',', ';']).default(','), bom: z.boolean().default(true) }).default({ delimiter: ',', bom: true }),
+  }),
+  /** Reads the whole file in a worker (progress as a job of kind 'import-scan'); writes nothing. */
+  'import.scan': z.object({ fileId: opaqueId, ...csvReadChoice }),
+  /** Reads the whole file and checks every row against the DB in a worker; writes nothing. */
+  'import.preview': z.object({ settings: importSettingsSchema, limit: z.int().min(1).max(500).default(50) }),
+  /** Remembers the mapping for these headers, then imports in a worker: follow the job's events. */
+  'import.start': z.object({ settings: importSettingsSchema }),
+  'imports.list': z.undefined(),
+  /** Removes the leads the import created (with their history) and restores the ones it updated. */
+  'imports.undo': z.object({ importId: idSchema }),
+  'imports.rejectedCsv': z.object({ importId: idSchema, delimiter: z.enum([',', ';']).default(',') }),
+  'jobs.status': z.object({ jobId: opaqueId }),
+  /** An import keeps the batches it committed before the cancel (undo them from the history). */
+  'jobs.cancel': z.object({ jobId: opaqueId }),
 } as const satisfies Record<Channel, z.ZodType>;

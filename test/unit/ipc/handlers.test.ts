@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type Channel } from '../../../shared/ipc/channels.ts';
 import { DomainError, type Result } from '../../../shared/ipc/result.ts';
 import { createHandlerTable } from '../../../main/ipc/handlers.ts';
+import { inputSchemas } from '../../../shared/ipc/schemas.ts';
 import { CONTACT, DEAL, FULL, countRows, createTestServices, leadIn, type TestServices } from '../../support/services.ts';
 
 let t: TestServices;
@@ -88,7 +89,19 @@ describe('the table', () => {
       'reports.status': undefined,
       'reports.limits': undefined,
       'reports.setLimits': { limits: [{ stageKey: 'mql', staleAfterDays: 3 }] },
+      // The CSV transfer channels are checked in test/unit/import and test/unit/export (they need files).
+      'files.openImport': undefined,
+      'export.start': { scope: { kind: 'all' } },
+      'import.scan': { fileId: 'f1' },
+      'import.preview': { settings: { fileId: 'f1', columns: ['email'], onDuplicate: 'skip' } },
+      'import.start': { settings: { fileId: 'f1', columns: ['email'], onDuplicate: 'skip' } },
+      'imports.list': undefined,
+      'imports.undo': { importId: 1 },
+      'imports.rejectedCsv': { importId: 1 },
+      'jobs.status': { jobId: 'j1' },
+      'jobs.cancel': { jobId: 'j1' },
     };
+    const transfer = new Set<Channel>(['files.openImport', 'export.start', 'import.scan', 'import.preview', 'import.start', 'imports.list', 'imports.undo', 'imports.rejectedCsv', 'jobs.status', 'jobs.cancel']);
     // demo.load needs an empty funnel: run it on its own fresh store.
     const fresh = createTestServices();
     expect(await fresh.handlers['demo.load']({ leads: 10 })).toEqual({ ok: true, value: { leads: 10, members: 5 } });
@@ -96,6 +109,10 @@ describe('the table', () => {
 
     for (const channel of CHANNELS) {
       if (channel === 'demo.load') continue;
+      if (transfer.has(channel)) {
+        expect(inputSchemas[channel].safeParse(valid[channel]).success, channel).toBe(true);
+        continue;
+      }
       const result = await answer(channel, valid[channel]);
       expect(result, channel).toMatchObject({ ok: true });
     }
@@ -117,14 +134,14 @@ describe('the table', () => {
 describe('invalid input', () => {
   const NON_OBJECTS = [null, 42, 'leads', true, [], [1, 2], () => 1];
 
-  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'views.list', 'scoring.list', 'demo.load', 'reports.status', 'reports.limits'].includes(c)))(
+  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'views.list', 'scoring.list', 'demo.load', 'reports.status', 'reports.limits', 'files.openImport', 'imports.list'].includes(c)))(
     '%s refuses non-objects and empty objects',
     async (channel) => {
       for (const input of [...NON_OBJECTS, undefined, {}]) await expectInvalid(channel, input);
     },
   );
 
-  it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'views.list', 'scoring.list', 'reports.status', 'reports.limits'] as const)('%s takes no input at all', async (channel) => {
+  it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'views.list', 'scoring.list', 'reports.status', 'reports.limits', 'files.openImport', 'imports.list'] as const)('%s takes no input at all', async (channel) => {
     for (const input of [null, 0, '', {}, { evil: true }]) await expectInvalid(channel, input);
   });
 
