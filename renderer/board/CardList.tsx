@@ -4,6 +4,7 @@ import type { Stage } from '../../shared/domain/stage.ts';
 import { loadCards } from '../state/board-actions.ts';
 import type { ColumnCards } from '../state/columns.ts';
 import { useBoard } from '../state/store.ts';
+import { useWorkspace } from '../state/workspace.ts';
 import { SortableCard } from './SortableCard.tsx';
 
 /** Card height plus the gap below it; cards have a fixed height so the list can be virtualized cheaply. */
@@ -22,6 +23,7 @@ export function CardList({ stage, column, total }: CardListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { ids } = column;
   const dragId = useBoard((s) => s.drag?.leadId ?? null);
+  const narrowed = useWorkspace((s) => s.filter.all.length > 0 || s.search !== '');
   const activeIndex = dragId === null ? -1 : ids.indexOf(dragId);
 
   // The dragged card must stay mounted even when scrolled out of view, or dnd-kit loses it.
@@ -74,7 +76,9 @@ export function CardList({ stage, column, total }: CardListProps) {
           );
         })}
       </div>
-      {column.loaded && ids.length === 0 && <div className="column-empty">No leads here. Drag a card in.</div>}
+      {column.loaded && ids.length === 0 && (
+        <div className="column-empty">{narrowed ? 'No lead here matches the filter.' : 'No leads here. Drag a card in.'}</div>
+      )}
       {column.loading && <div className="column-loading">Loading leads…</div>}
     </div>
   );
