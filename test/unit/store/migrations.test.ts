@@ -39,8 +39,8 @@ function migratedTo(n: number): Database.Database {
 }
 
 describe('the migration list', () => {
-  it('holds 0001..0008, each version its position', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  it('holds 0001..0009, each version its position', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(MIGRATIONS.every((m) => m.name.length > 0)).toBe(true);
   });
 });
@@ -172,13 +172,13 @@ describe('migrate', () => {
     const counted = MIGRATIONS.map((m) => ({ ...m, up: (d: Database.Database) => (ran.push(m.version), m.up(d)) }));
     const db = freshDb();
     migrate(db, counted);
-    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const before = db.prepare('SELECT count(*) AS n FROM reasons').get();
     migrate(db, counted);
     migrate(db, counted);
-    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(db.prepare('SELECT count(*) AS n FROM reasons').get()).toEqual(before);
-    expect(schemaVersion(db)).toBe(8);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   });
 
   it('runs only the pending steps', () => {
@@ -186,14 +186,14 @@ describe('migrate', () => {
     const counted = MIGRATIONS.map((m) => ({ ...m, up: (d: Database.Database) => (ran.push(m.version), m.up(d)) }));
     const db = migratedTo(2);
     migrate(db, counted);
-    expect(ran).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(ran).toEqual([3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('rolls everything back when a step fails: user_version and tables unchanged', () => {
     const db = migratedTo(2);
     const tablesBefore = tables(db);
     const failing: Migration = {
-      version: 9,
+      version: MIGRATIONS.length + 1,
       name: 'explodes halfway',
       up(d) {
         d.exec('CREATE TABLE half_done (x INTEGER)');
@@ -207,7 +207,7 @@ describe('migrate', () => {
     expect(tables(db)).not.toContain('half_done');
     // The DB is still usable and migrates normally afterwards.
     migrate(db);
-    expect(schemaVersion(db)).toBe(8);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   });
 
   it('refuses migrations listed out of order before touching the DB', () => {
@@ -219,12 +219,12 @@ describe('migrate', () => {
 
   it('refuses a DB newer than the migrations it knows, with the "newer version" message', () => {
     const db = freshDb();
-    db.pragma('user_version = 9');
+    db.pragma('user_version = 99');
     const error = caught(() => migrate(db));
     expect(error.code).toBe('conflict');
-    expect(error.message).toMatch(/written by a newer version of Voronka \(schema 9; this app knows up to 8\)/);
+    expect(error.message).toMatch(/written by a newer version of Voronka \(schema 99; this app knows up to 9\)/);
     expect(error.message).toMatch(/The file was not changed\./);
     expect(tables(db)).toEqual([]);
-    expect(schemaVersion(db)).toBe(9);
+    expect(schemaVersion(db)).toBe(99);
   });
 });
