@@ -74,14 +74,16 @@ export type ExportResult = SavedFile;
 
 /**
  * What a CSV column can be stored as. Most are lead fields; `fullName` is split into first and
- * last name ("ФИО", "Name"); `stage` and `owner` take a key or name (owner: name or e-mail) and
+ * last name ("Anna Petrova": the first word is the first name), `fullNameLastFirst` the Russian
+ * way ("ФИО": "Петрова Анна Сергеевна" is last name Петрова, first name "Анна Сергеевна"); `stage` and `owner` take a key or name (owner: name or e-mail) and
  * can be value-mapped; `dealValue` is in major units; `createdAt` dates the creation transition;
  * `stageEnteredAt` keeps "in stage since".
  */
 export const IMPORT_FIELDS = [
   { key: 'firstName', label: 'First name' },
   { key: 'lastName', label: 'Last name' },
-  { key: 'fullName', label: 'Full name (split into first and last)' },
+  { key: 'fullName', label: 'Full name: first name first (split)' },
+  { key: 'fullNameLastFirst', label: 'Full name: last name first, as in ФИО (split)' },
   { key: 'email', label: 'E-mail' },
   { key: 'phone', label: 'Phone' },
   { key: 'roleTitle', label: 'Role' },
