@@ -11,10 +11,13 @@ import { buildLadder, deriveJourneys, type HistoryStep, type Ladder, type StageR
  */
 
 export interface CatchUpControl {
-  progress?(done: number, total: number): void;
+  /** phase: 'building' while leads are rebuilt, 'indexing' while the report indexes are recreated. */
+  progress?(done: number, total: number, phase?: 'building' | 'indexing'): void;
   /** Throws to stop between batches (the worker's cancel). */
   checkCancelled?(): void;
   batchSize?: number;
+  /** Leads to rebuild from which the indexes are dropped and recreated (tests lower it). */
+  bulkFrom?: number;
 }
 
 interface LeadAttrs {
@@ -31,6 +34,14 @@ interface StepRow extends HistoryStep {
 }
 
 const DEFAULT_BATCH = 2_000;
+/**
+ * From this many leads to rebuild, the report indexes are dropped first and created again at the
+ * end: one sorted build per index instead of millions of random inserts (minutes → seconds on a
+ * million leads). Their SQL waits in settings meanwhile, so a build killed half-way gets them back
+ * on the next run.
+ */
+const BULK_LEADS = 50_000;
+const DROPPED_INDEXES_KEY = 'reports.dropped_indexes';
 
 export function createCatchUp(db: Database) {
   const stages = db.prepare<[], Omit<StageRow, 'requiresDeal'> & { requiresDeal: number }>(
@@ -71,6 +82,29 @@ export function createCatchUp(db: Database) {
   const insertStay = db.prepare(`
     INSERT INTO report_stays (journey_id, seq, lead_id, stage_key, entered_at, left_at, days, entry, by_member_id, source, owner_id, persona)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  const reportIndexes = db.prepare<[], { name: string; sql: string }>(`
+    SELECT name, sql FROM sqlite_schema
+    WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('report_journeys', 'report_rung_entries', 'report_stays')`);
+  const readDropped = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const writeDropped = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const forgetDropped = db.prepare('DELETE FROM settings WHERE key = ?');
+
+  const dropIndexes = db.transaction(() => {
+    const indexes = reportIndexes.all();
+    writeDropped.run(DROPPED_INDEXES_KEY, JSON.stringify(indexes));
+    for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
+  });
+
+  /** Creates again the indexes a bulk build dropped (also after a build that was killed). */
+  const restoreIndexes = db.transaction(() => {
+    const row = readDropped.get(DROPPED_INDEXES_KEY);
+    if (!row) return;
+    for (const index of JSON.parse(row.value) as { name: string; sql: string }[]) {
+      if (!db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(index.name)) db.exec(index.sql);
+    }
+    forgetDropped.run(DROPPED_INDEXES_KEY);
+  });
 
   function currentLadder(): { ladder: Ladder; signature: string } {
     const rows = stages.all().map((row) => ({ ...row, requiresDeal: row.requiresDeal === 1 }));
@@ -127,6 +161,7 @@ export function createCatchUp(db: Database) {
 
     /** Brings the derived tables up to date; returns how many leads were rebuilt. */
     run(now: number, control: CatchUpControl = {}): number {
+      restoreIndexes.immediate();
       const { ladder, signature } = currentLadder();
       const state = readState.get();
       // A new ladder (or none yet) re-derives everything from empty tables.
@@ -143,13 +178,22 @@ export function createCatchUp(db: Database) {
       if (total === 0 && !rebuild) return 0;
       const batch = control.batchSize ?? DEFAULT_BATCH;
       let done = 0;
-      control.progress?.(0, total);
-      for (;;) {
-        control.checkCancelled?.();
-        const handled = runBatch.immediate(batch, ladder);
-        if (handled === 0) break;
-        done += handled;
-        control.progress?.(Math.min(done, total), total);
+      const bulk = total >= (control.bulkFrom ?? BULK_LEADS);
+      if (bulk) dropIndexes.immediate();
+      control.progress?.(0, total, 'building');
+      try {
+        for (;;) {
+          control.checkCancelled?.();
+          const handled = runBatch.immediate(batch, ladder);
+          if (handled === 0) break;
+          done += handled;
+          control.progress?.(Math.min(done, total), total, 'building');
+        }
+      } finally {
+        if (bulk) {
+          control.progress?.(done, total, 'indexing');
+          restoreIndexes.immediate();
+        }
       }
       if (rebuild) writeState.run(signature, now);
       return done;

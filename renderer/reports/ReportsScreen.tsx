@@ -40,7 +40,11 @@ export function ReportsScreen() {
           {shown && <Subtitle result={shown} />}
           {loading && (
             <span className="report-loading" role="status" data-testid="report-loading">
-              {build && build.total ? `Preparing reports: ${count(build.done)} of ${count(build.total)} leads…` : 'Counting…'}
+              {build && build.total
+                ? build.phase === 'indexing'
+                  ? 'Preparing reports: indexing…'
+                  : `Preparing reports: ${count(build.done)} of ${count(build.total)} leads…`
+                : 'Counting…'}
             </span>
           )}
         </header>
