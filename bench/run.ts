@@ -7,6 +7,7 @@ import { dataset } from './lib/datasets.ts';
 import { renderTable, type Measurement } from './lib/results.ts';
 import { boardLoadSuite } from './suites/board-load.ts';
 import { moveSuite } from './suites/move.ts';
+import { filterSearchSuite } from './suites/filter-search.ts';
 import type { SuiteContext } from './suites/suite.ts';
 
 export interface BenchOptions {
@@ -32,6 +33,15 @@ const SUITES: SuiteSpec[] = [
   {
     name: 'board',
     run: (context, smoke) => boardLoadSuite({ ...context, leads: smoke ? SMOKE_LEADS : 100_000, runs: smoke ? 2 : 7 }),
+  },
+  {
+    name: 'filter',
+    run: async (context, smoke) => {
+      const sizes = smoke ? [SMOKE_LEADS] : [100_000, 1_000_000];
+      const results: Measurement[] = [];
+      for (const leads of sizes) results.push(...(await filterSearchSuite({ ...context, leads, runs: smoke ? 5 : 40 })));
+      return results;
+    },
   },
 ];
 
