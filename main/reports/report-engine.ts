@@ -32,8 +32,9 @@ export function createReportEngine(db: Database) {
     return found;
   };
   const team = createTeamRepository(db);
+  // The board's (stage, currency, value) index: the planner's other choice reads every lead row.
   const currencies = db.prepare<[], { currency: string }>(`
-    SELECT l.currency FROM leads l
+    SELECT l.currency FROM leads l INDEXED BY leads_stage_value
     WHERE l.deleted_at IS NULL AND l.deal_value_minor IS NOT NULL AND l.stage_key IN (SELECT key FROM stages WHERE kind = 'open')
     GROUP BY l.currency ORDER BY count(*) DESC, l.currency`);
   function run(request: ReportRequest, options: RunOptions): ReportResult {
@@ -49,8 +50,10 @@ export function createReportEngine(db: Database) {
     const stages = loadStages(db);
     const rungs = stages.filter((stage) => stage.rung !== null);
     const rungOf = (test: (s: (typeof stages)[number]) => boolean) => stages.find((s) => s.rung !== null && test(s))?.rung ?? -1;
-    const inUse = currencies.all().map((row) => row.currency);
-    const currency = request.currency ?? inUse[0] ?? null;
+    // Only the money reports need the currencies (a scan of the open leads' index).
+    const money = request.report === 'team' || request.report === 'pipeline';
+    const inUse = money ? currencies.all().map((row) => row.currency) : [];
+    const currency = money ? (request.currency ?? inUse[0] ?? null) : null;
     const ctx: ReportContext = {
       statement,
       stages,

@@ -95,8 +95,9 @@ export const reports: Migration = {
       ) STRICT, WITHOUT ROWID;
       -- Time in stage: finished stays by stage and end time, with their length for median().
       CREATE INDEX report_stays_left ON report_stays (stage_key, left_at, days, source, owner_id, persona, lead_id) WHERE left_at IS NOT NULL;
-      -- Stale leads: current stays by stage, oldest first.
-      CREATE INDEX report_stays_open ON report_stays (stage_key, entered_at, source, owner_id, persona, lead_id) WHERE left_at IS NULL;
+      -- Stale leads: current stays by stage, oldest first (left_at in it too, or "left_at IS NULL"
+      -- would read every row).
+      CREATE INDEX report_stays_open ON report_stays (stage_key, entered_at, left_at, source, owner_id, persona, lead_id) WHERE left_at IS NULL;
       -- Team: moves made and leads touched in a period, by member.
       CREATE INDEX report_stays_entered ON report_stays (entered_at, entry, by_member_id, source, owner_id, persona, lead_id);
 
