@@ -65,15 +65,15 @@ describe('openDatabase on a file', () => {
   it('refuses a DB written by a newer Voronka and leaves the file untouched (not even switched to WAL)', () => {
     const file = tmp.file('future.db');
     const future = new Database(file);
-    future.exec("CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES ('v9 data');");
-    future.pragma('user_version = 9');
+    future.exec("CREATE TABLE from_the_future (x TEXT); INSERT INTO from_the_future VALUES ('v99 data');");
+    future.pragma('user_version = 99');
     future.close();
     backdate(file);
     const before = fingerprint(file);
 
     const error = caught(() => openDatabase(file));
     expect(error.code).toBe('conflict');
-    expect(error.message).toContain(`This database was written by a newer version of Voronka (schema 9; this app knows up to ${MIGRATIONS.length}).`);
+    expect(error.message).toContain(`This database was written by a newer version of Voronka (schema 99; this app knows up to ${MIGRATIONS.length}).`);
     expect(error.message).toContain('Update Voronka to open it. The file was not changed.');
 
     expect(fingerprint(file)).toEqual(before);
@@ -81,8 +81,8 @@ describe('openDatabase on a file', () => {
     expect(existsSync(`${file}-shm`)).toBe(false);
     const check = new Database(file, { readonly: true });
     expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
-    expect(check.pragma('user_version', { simple: true })).toBe(9);
-    expect(check.prepare('SELECT x FROM from_the_future').get()).toEqual({ x: 'v9 data' });
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    expect(check.prepare('SELECT x FROM from_the_future').get()).toEqual({ x: 'v99 data' });
     check.close();
   });
 
