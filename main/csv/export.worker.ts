@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { runJobWorker } from '../jobs/worker-protocol.ts';
+import { registerSqlFunctions } from '../store/sql-functions.ts';
 import { exportQueryToCsv, type CsvExportRequest, type CsvExportResult } from './export-query.ts';
 
 /**
@@ -17,6 +18,8 @@ runJobWorker<CsvExportJobInput, CsvExportResult>(async (input, job) => {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
+    // Filters translated for the table may call them ("contains" folds Cyrillic case with fold_case).
+    registerSqlFunctions(db);
     return await exportQueryToCsv(db, request, {
       progress: (done, total) => job.progress(done, total, 'writing'),
       checkCancelled: () => job.throwIfCancelled(),

@@ -12,7 +12,7 @@ type Implementations = {
 };
 
 function implementations(services: Services): Implementations {
-  const { catalog, board, leads, query, bulk, views, scoring, team, demo, reports } = services;
+  const { catalog, board, leads, query, bulk, views, scoring, team, demo, reports, transfer } = services;
   return {
     'app.info': () => catalog.info(),
     'stages.list': () => catalog.stages(),
@@ -50,27 +50,17 @@ function implementations(services: Services): Implementations {
     'reports.status': () => reports.status(),
     'reports.limits': () => reports.limits(),
     'reports.setLimits': ({ limits }) => reports.setLimits(limits),
-    ...transferStubs(),
+    'files.openImport': () => transfer.openImport(),
+    'export.start': ({ scope, options }) => transfer.startExport(scope, options),
+    'import.scan': ({ fileId, delimiter, encoding }) => transfer.scan(fileId, delimiter, encoding),
+    'import.preview': ({ settings, limit }) => transfer.preview(settings, limit),
+    'import.start': ({ settings }) => transfer.startImport(settings),
+    'imports.list': () => transfer.listImports(),
+    'imports.undo': ({ importId }) => transfer.undoImport(importId),
+    'imports.rejectedCsv': ({ importId, delimiter }) => transfer.rejectedCsv(importId, delimiter),
+    'jobs.status': ({ jobId }) => transfer.jobStatus(jobId),
+    'jobs.cancel': ({ jobId }) => transfer.cancelJob(jobId),
   };
-}
-
-/** Placeholders until the CSV transfer service lands (issue #5): the contract comes first. */
-function transferStubs() {
-  const notYet = (): never => {
-    throw new DomainError('internal', 'CSV import and export are not ready yet.');
-  };
-  return {
-    'files.openImport': notYet,
-    'export.start': notYet,
-    'import.scan': notYet,
-    'import.preview': notYet,
-    'import.start': notYet,
-    'imports.list': notYet,
-    'imports.undo': notYet,
-    'imports.rejectedCsv': notYet,
-    'jobs.status': notYet,
-    'jobs.cancel': notYet,
-  } as const;
 }
 
 /** "email: That e-mail address does not look right." — the first problem, in words. */

@@ -11,6 +11,8 @@ import { createTeamService } from './team-service.ts';
 import { createViewService } from './view-service.ts';
 import { createReportService } from '../reports/report-service.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
+import { createTransferService, type FileChooser } from '../transfer/transfer-service.ts';
+import type { FileRegistry } from '../transfer/file-registry.ts';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -23,6 +25,10 @@ export interface ServiceOptions {
   rescoreOnOpen?: boolean;
   /** Where long jobs report progress; the app and the harness forward it to the renderer. */
   events?: EventBus;
+  /** The OS open and save dialogs (Electron); without them exports become downloads and imports uploads. */
+  chooser?: FileChooser;
+  /** Where uploads and downloads are kept (the harness shares it with its /upload and /download endpoints). */
+  files?: FileRegistry;
 }
 
 /** Every main-process service over one open DB: what IPC, the harness and the CLI all call. */
@@ -42,6 +48,12 @@ export function createServices(db: Database, options: ServiceOptions) {
     team: createTeamService(context),
     demo: createDemoService(context),
     reports: createReportService({ db, dbPath: options.dbPath, now: context.now }),
+    transfer: createTransferService(context, {
+      dbPath: options.dbPath,
+      ...(options.events ? { events: options.events } : {}),
+      ...(options.chooser ? { chooser: options.chooser } : {}),
+      ...(options.files ? { files: options.files } : {}),
+    }),
   };
 }
 

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+import type { ImportPreview, ImportRecord } from '../../shared/domain/csv-transfer.ts';
+import { runJobWorker } from '../jobs/worker-protocol.ts';
+import { openDatabase } from '../store/open-database.ts';
+import { registerSqlFunctions } from '../store/sql-functions.ts';
+import { runImport, type ImportRunInput } from './run-import.ts';
+import { runPreview, type PreviewRunInput } from './run-preview.ts';
+
+/**
+ * Worker entry of the import and of its preview. The import writes through a connection of its
+ * own (WAL: the app keeps reading; busy_timeout: a batch waits for the app's short writes rather
+ * than failing); the preview reads through a read-only one and writes nothing.
+ */
+
+export type ImportJobInput = ({ mode: 'import' } & ImportRunInput) | ({ mode: 'preview' } & PreviewRunInput);
+export type ImportJobOutput = ImportRecord | ImportPreview;
+
+export interface ImportJobData {
+  dbPath: string;
+  job: ImportJobInput;
+}
+
+runJobWorker<ImportJobData, ImportJobOutput>(async ({ dbPath, job: input }, job) => {
+  const control = { progress: job.progress, throwIfCancelled: () => job.throwIfCancelled() };
+  if (input.mode === 'import') {
+    const db = openDatabase(dbPath);
+    try {
+      return await runImport(db, input, control);
+    } finally {
+      db.close();
+    }
+  }
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    registerSqlFunctions(db);
+    return await runPreview(db, input, control);
+  } finally {
+    db.close();
+  }
+});
