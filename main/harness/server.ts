@@ -9,6 +9,9 @@ import { createHandlerTable } from '../ipc/handlers.ts';
 import { createServices } from '../services/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { readStaticFile } from './static-files.ts';
+import { receiveUpload, sendDownload } from './file-transfer.ts';
+import { createFileRegistry } from '../transfer/file-registry.ts';
+import { UPLOAD_LIMIT_BYTES } from '../../shared/domain/csv-transfer.ts';
 
 export interface HarnessOptions {
   dbPath: string;
@@ -17,6 +20,8 @@ export interface HarnessOptions {
   /** 0 picks a free port. */
   port?: number;
   version?: string;
+  /** The largest upload (default UPLOAD_LIMIT_BYTES, 2 GiB); tests pass a small one. */
+  uploadLimitBytes?: number;
 }
 
 export interface Harness {
@@ -42,7 +47,10 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const db = openDatabase(options.dbPath);
   const events = createEventBus();
-  const handlers = createHandlerTable(createServices(db, { dbPath: options.dbPath, version: options.version ?? 'web', events }));
+  // Uploads and finished exports live in a work folder of their own, behind opaque ids.
+  const files = createFileRegistry();
+  const services = createServices(db, { dbPath: options.dbPath, version: options.version ?? 'web', events, files });
+  const handlers = createHandlerTable(services);
   const token = randomBytes(32).toString('base64url');
   let origin = '';
 
@@ -59,6 +67,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const path = url.pathname;
     if (path.startsWith('/ipc/')) return serveIpc(request, response, path.slice('/ipc/'.length));
     if (path === '/events') return serveEvents(request, response, url.searchParams.get('token') ?? undefined);
+    if (path === '/upload') return serveUpload(request, response);
+    if (path.startsWith('/download/')) return serveDownload(request, response, path.slice('/download/'.length), url.searchParams.get('token') ?? undefined);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid_input', 'Method not allowed.'));
     const file = await readStaticFile(options.rendererDir, path);
     if (!file) return sendJson(response, 404, fail('not_found', `No file ${path}. Did you run npm run build:renderer?`));
@@ -93,6 +103,20 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     sendJson(response, 200, await handlers[channel as Channel](envelope?.input));
   }
 
+  async function serveUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendJson(response, 405, fail('invalid_input', 'Use POST.'));
+    if (!hasToken(request.headers[TOKEN_HEADER], token)) return sendJson(response, 403, fail('forbidden', 'Missing or wrong token.'));
+    if (request.headers.origin !== undefined && request.headers.origin !== origin) return sendJson(response, 403, fail('forbidden', 'Wrong origin.'));
+    await receiveUpload(request, response, files, options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES);
+  }
+
+  /** A link cannot set headers, so the secret may come in the query string here, as for /events. */
+  async function serveDownload(request: IncomingMessage, response: ServerResponse, id: string, queryToken: string | undefined): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, fail('invalid_input', 'Use GET.'));
+    if (!hasToken(request.headers[TOKEN_HEADER] ?? queryToken, token)) return sendJson(response, 403, fail('forbidden', 'Missing or wrong token.'));
+    await sendDownload(request, response, files, id);
+  }
+
   /**
    * Main's pushed events as server-sent events. EventSource cannot set headers, so the secret
    * comes in the query string here; the page reads it from its own sessionStorage.
@@ -121,8 +145,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          db.close();
-          resolve();
+          // Running exports and imports stop (an import keeps its committed batches); the work folder goes.
+          void services.transfer.close().finally(() => {
+            db.close();
+            resolve();
+          });
         });
       }),
   };
