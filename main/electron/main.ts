@@ -9,6 +9,7 @@ import { EVENT_CHANNEL } from '../../shared/ipc/events.ts';
 import { registerIpcHandlers } from '../ipc/register-ipc.ts';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedSenderUrl } from './security.ts';
 import { appPaths, createMainWindow } from './window.ts';
+import { electronFileChooser } from './file-chooser.ts';
 
 type Db = ReturnType<typeof openDatabase>;
 
@@ -26,6 +27,7 @@ export function startApp(): Promise<void> {
   const paths = appPaths();
   let db: Db | null = null;
   let unregisterIpc: (() => void) | null = null;
+  let closeTransfers: (() => Promise<void>) | null = null;
   let mainWindow: BrowserWindow | null = null;
 
   const showWindow = () => {
@@ -50,6 +52,10 @@ export function startApp(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    // Asks running exports and imports to stop (an import keeps its committed batches; the next
+    // start marks one that did not get to say so as interrupted).
+    void closeTransfers?.();
+    closeTransfers = null;
     unregisterIpc?.();
     unregisterIpc = null;
     db?.close();
@@ -69,7 +75,10 @@ export function startApp(): Promise<void> {
         events.subscribe((event) => {
           for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event);
         });
-        const services = createServices(db, { dbPath, version: app.getVersion(), events });
+        // CSV export and import ask where to save and what to open through the OS dialogs.
+        const chooser = electronFileChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('downloads'));
+        const services = createServices(db, { dbPath, version: app.getVersion(), events, chooser });
+        closeTransfers = () => services.transfer.close();
         unregisterIpc = registerIpcHandlers(ipcMain, createHandlerTable(services), (event) =>
           isTrustedSenderUrl(event.senderFrame?.url, paths.appUrl),
         );

@@ -11,6 +11,9 @@ import { defineConfig, type EnvironmentOptions } from 'vite';
  *                 main.cjs would be a second require).
  *   report-worker.cjs – the report worker thread (main/reports/report.worker.ts), started by
  *                 main.cjs from the same folder (see main/reports/worker-path.ts).
+ *   export-worker.cjs, scan-worker.cjs, import-worker.cjs – the CSV export, the read of a file
+ *                 before an import, and the import and its preview (main/csv/*.worker.ts,
+ *                 main/import/import.worker.ts), found the same way (main/jobs/worker-url.ts).
  * electron, better-sqlite3 (native addon) and Node built-ins stay external; zod,
  * fractional-indexing and shared/ are bundled.
  */
@@ -23,7 +26,13 @@ const ENTRIES = {
   main: { file: 'main/electron/main.ts', name: 'main' },
   preload: { file: 'main/electron/preload.ts', name: 'preload' },
   reportWorker: { file: 'main/reports/report.worker.ts', name: 'report-worker' },
+  exportWorker: { file: 'main/csv/export.worker.ts', name: 'export-worker' },
+  scanWorker: { file: 'main/csv/scan.worker.ts', name: 'scan-worker' },
+  importWorker: { file: 'main/import/import.worker.ts', name: 'import-worker' },
 } as const;
+
+/** Worker threads may require better-sqlite3 and Node built-ins, nothing else (not electron). */
+const WORKERS = ['reportWorker', 'exportWorker', 'scanWorker', 'importWorker'] as const;
 
 function environment(entry: keyof typeof ENTRIES, external: (id: string) => boolean): EnvironmentOptions {
   return {
@@ -63,15 +72,19 @@ export default defineConfig({
     main: environment('main', (id) => id === 'electron' || id === 'better-sqlite3' || NODE_BUILTINS.has(id)),
     // A sandboxed preload gets only `require('electron')`: anything else must be bundled or fail the build.
     preload: environment('preload', (id) => id === 'electron'),
-    reportWorker: environment('reportWorker', (id) => id === 'better-sqlite3' || NODE_BUILTINS.has(id)),
+    ...Object.fromEntries(WORKERS.map((name) => [name, environment(name, (id) => id === 'better-sqlite3' || NODE_BUILTINS.has(id))])),
   },
   builder: {
     async buildApp(builder) {
-      const { main, preload, reportWorker } = builder.environments;
-      if (!main || !preload || !reportWorker) throw new Error('vite.config: missing the main, preload or report worker environment');
+      const { main, preload } = builder.environments;
+      if (!main || !preload) throw new Error('vite.config: missing the main or preload environment');
       await builder.build(main);
       await builder.build(preload);
-      await builder.build(reportWorker);
+      for (const name of WORKERS) {
+        const worker = builder.environments[name];
+        if (!worker) throw new Error(`vite.config: missing the ${name} environment`);
+        await builder.build(worker);
+      }
     },
   },
 });
