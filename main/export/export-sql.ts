@@ -137,7 +137,7 @@ export function tableExportSelect(filter: LeadFilter, keys: readonly AttributeKe
   return select(keys.map(attributeColumn), compileFilter(filter, context), orderBy(sort));
 }
 
-/** Every live lead with every stored field, oldest first (so an import creates them in the same order). */
-export function allFieldsExportSelect(): ExportSelect {
-  return select(ALL_FIELDS, { sql: '1', params: [] }, 'ORDER BY l.id');
+/** Every live lead (of `filter`, if given) with every stored field, oldest first (an import creates them in the same order). */
+export function allFieldsExportSelect(filter: LeadFilter | undefined, context: FilterContext): ExportSelect {
+  return select(ALL_FIELDS, filter ? compileFilter(filter, context) : { sql: '1', params: [] }, 'ORDER BY l.id');
 }

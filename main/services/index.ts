@@ -29,6 +29,8 @@ export interface ServiceOptions {
   chooser?: FileChooser;
   /** Where uploads and downloads are kept (the harness shares it with its /upload and /download endpoints). */
   files?: FileRegistry;
+  /** Mark imports a closed app left running as interrupted (default true; the CLI passes false). */
+  recoverImports?: boolean;
 }
 
 /** Every main-process service over one open DB: what IPC, the harness and the CLI all call. */
@@ -53,6 +55,7 @@ export function createServices(db: Database, options: ServiceOptions) {
       ...(options.events ? { events: options.events } : {}),
       ...(options.chooser ? { chooser: options.chooser } : {}),
       ...(options.files ? { files: options.files } : {}),
+      recoverInterrupted: options.recoverImports ?? true,
     }),
   };
 }

@@ -8,7 +8,7 @@ import type { FilterContext } from '../store/filter/compile-filter.ts';
 export function exportSelect(ctx: ServiceContext, scope: ExportScope, context: FilterContext): ExportSelect {
   switch (scope.kind) {
     case 'all':
-      return allFieldsExportSelect();
+      return allFieldsExportSelect(scope.filter, context);
     case 'table':
       return tableExportSelect(scope.filter, scope.columns, scope.sort, context);
     case 'view': {

@@ -52,6 +52,11 @@ export interface TransferServiceOptions {
   events?: EventBus;
   chooser?: FileChooser;
   files?: FileRegistry;
+  /**
+   * Marks imports left 'running' by a closed app as interrupted (default true). The CLI passes
+   * false: the app may be running an import on the same file at that moment.
+   */
+  recoverInterrupted?: boolean;
 }
 
 const WORKERS = {
@@ -77,6 +82,9 @@ export function createTransferService(ctx: ServiceContext, options: TransferServ
   const imports = createImportRepository(db);
   const undo = createImportUndo(ctx, imports);
   const scans = new Map<string, ScanFacts>();
+  if (options.recoverInterrupted ?? true) {
+    imports.failRunning(now(), 'Voronka was closed while this import ran. The rows written before that stay, and can be undone.');
+  }
 
   function importFile(fileId: string) {
     const file = files.get(fileId, 'import');

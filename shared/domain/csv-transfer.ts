@@ -31,13 +31,13 @@ export interface FileRef {
 
 /**
  * What to export. `table`: the board or table as shown (its filter with the quick search, visible
- * columns, sort); `view`: a saved view's filter, columns and sort; `all`: every lead with every
- * stored field (ALL_FIELDS_HEADERS), which an import reads back as it was.
+ * columns, sort); `view`: a saved view's filter, columns and sort; `all`: every lead (or those of
+ * `filter`) with every stored field (ALL_FIELDS_HEADERS), which an import reads back as it was.
  */
 export type ExportScope =
   | { kind: 'table'; filter: LeadFilter; columns: AttributeKey[]; sort: SortKey[] }
   | { kind: 'view'; viewId: number }
-  | { kind: 'all' };
+  | { kind: 'all'; filter?: LeadFilter };
 
 export interface ExportOptions {
   /** ',' by default; ';' for Excel where the decimal separator is a comma. */

@@ -143,7 +143,7 @@ const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Unknown id.');
 const exportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('table'), filter: leadFilterSchema, columns: z.array(attributeKey).min(1).max(60), sort: sortSchema }),
   z.object({ kind: z.literal('view'), viewId: idSchema }),
-  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('all'), filter: leadFilterSchema.optional() }),
 ]);
 
 const csvReadChoice = {

@@ -52,6 +52,7 @@ export function createImportRepository(db: Database) {
       skipped_count = @skipped, rejected_count = @rejected, existing_company_count = @existingCompanies
     WHERE id = @id`);
   const finish = db.prepare("UPDATE imports SET status = ?, finished_at = ?, message = ? WHERE id = ? AND status = 'running'");
+  const failRunning = db.prepare("UPDATE imports SET status = 'failed', finished_at = ?, message = ? WHERE status = 'running'");
   const markUndone = db.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?");
   const byId = db.prepare<[number], ImportRow>(`SELECT ${IMPORT_COLUMNS} FROM imports i WHERE i.id = ?`);
   const all = db.prepare<[], ImportRow>(`SELECT ${IMPORT_COLUMNS} FROM imports i ORDER BY i.id DESC`);
@@ -107,6 +108,10 @@ export function createImportRepository(db: Database) {
     /** Only a running import ends, once. */
     finish(id: number, status: 'done' | 'cancelled' | 'failed', at: number, message: string | null = null): boolean {
       return finish.run(status, at, message, id).changes > 0;
+    },
+    /** Imports a closed app left 'running': they ended when it closed. */
+    failRunning(at: number, message: string): number {
+      return failRunning.run(at, message).changes;
     },
     markUndone(id: number, at: number): void {
       markUndone.run(at, id);
