@@ -16,13 +16,13 @@ export const BENCH_NOW = Date.UTC(2026, 10, 1);
  */
 export function dataset(leads: number, log: (text: string) => void): string {
   mkdirSync(CACHE_DIR, { recursive: true });
-  const file = path.join(CACHE_DIR, `demo-${leads}-schema${MIGRATIONS.length}.db`);
+  const file = path.join(CACHE_DIR, `demo-${leads}-long-schema${MIGRATIONS.length}.db`);
   if (existsSync(file)) return file;
   log(`building a ${leads.toLocaleString('en-US')}-lead dataset (cached in bench/cache)...`);
   const building = `${file}.building`;
   rmSync(building, { force: true });
   const db = openDatabase(building);
-  createServices(db, { dbPath: building, version: 'bench', now: () => BENCH_NOW }).demo.seed(leads);
+  createServices(db, { dbPath: building, version: 'bench', now: () => BENCH_NOW }).demo.seed(leads, 20_260_101, 'long');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   db.close();

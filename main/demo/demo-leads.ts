@@ -22,6 +22,11 @@ export interface DemoSettings {
   now: number;
   ownerIds: readonly number[];
   reasons: Record<ReasonKind, readonly string[]>;
+  /**
+   * 'long' walks further down the funnel and recycles more (about five moves a lead): the history
+   * the benchmarks ask for. 'typical' looks like a real team's year.
+   */
+  history?: 'typical' | 'long';
 }
 
 /** Where a lead goes next from an open stage, and how likely; the rest of the time it stays. */
@@ -36,25 +41,39 @@ const NEXT: Record<string, { to: string; chance: number }[]> = {
   won: [],
 };
 
+const NEXT_LONG: Record<string, { to: string; chance: number }[]> = {
+  awareness: [{ to: 'consideration', chance: 0.85 }, { to: 'conversion', chance: 0.05 }],
+  consideration: [{ to: 'conversion', chance: 0.85 }],
+  conversion: [{ to: 'mql', chance: 0.85 }],
+  mql: [{ to: 'sal', chance: 0.8 }, { to: 'lost', chance: 0.1 }],
+  sal: [{ to: 'sql', chance: 0.65 }, { to: 'lost', chance: 0.25 }],
+  sql: [{ to: 'won', chance: 0.4 }, { to: 'lost', chance: 0.5 }],
+  lost: [{ to: 'awareness', chance: 0.3 }, { to: 'consideration', chance: 0.3 }],
+  won: [],
+};
+
 function walkJourney(random: Random, settings: DemoSettings): DemoStep[] {
+  const long = settings.history === 'long';
+  const next = long ? NEXT_LONG : NEXT;
+  const maxRecycles = long ? 2 : 1;
   const createdAt = settings.now - random.int(0, 364) * DAY - random.int(0, DAY - 1);
   const journey: DemoStep[] = [{ stageKey: random.chance(0.22) ? 'mql' : 'awareness', at: createdAt, reason: null }];
-  let recycled = false;
+  let recycles = 0;
   for (;;) {
     const current = journey[journey.length - 1]!;
     const roll = random.next();
     let cumulative = 0;
-    const next = NEXT[current.stageKey]!.find((option) => roll < (cumulative += option.chance));
-    if (!next || (recycled && current.stageKey === 'lost')) return journey;
-    const at = current.at + random.int(1, next.to === 'awareness' ? 120 : 24) * DAY + random.int(0, DAY - 1);
+    const step = next[current.stageKey]!.find((option) => roll < (cumulative += option.chance));
+    if (!step || (recycles >= maxRecycles && current.stageKey === 'lost')) return journey;
+    const at = current.at + random.int(1, step.to === 'awareness' ? (long ? 30 : 120) : long ? 12 : 24) * DAY + random.int(0, DAY - 1);
     if (at > settings.now) return journey;
     let reason: string | null = null;
-    if (next.to === 'lost') reason = random.pick(settings.reasons[current.stageKey === 'sql' ? 'lost' : 'disqualified']);
+    if (step.to === 'lost') reason = random.pick(settings.reasons[current.stageKey === 'sql' ? 'lost' : 'disqualified']);
     if (current.stageKey === 'lost') {
       reason = random.pick(settings.reasons.recycled);
-      recycled = true;
+      recycles += 1;
     }
-    journey.push({ stageKey: next.to, at, reason });
+    journey.push({ stageKey: step.to, at, reason });
   }
 }
 

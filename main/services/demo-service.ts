@@ -23,8 +23,8 @@ export function createDemoService({ db, leads, history, catalog, team, companies
   }
 
   return {
-    /** Adds `count` demo leads (the CLI's `seed`, and benchmarks). */
-    seed(count: number, seed = 20_260_101): { leads: number; members: number } {
+    /** Adds `count` demo leads (the CLI's `seed`, and benchmarks, which ask for a 'long' history). */
+    seed(count: number, seed = 20_260_101, pace: 'typical' | 'long' = 'typical'): { leads: number; members: number } {
       const ownerIds = db.transaction(ensureTeam)();
       const reasons = Object.fromEntries(
         REASON_KINDS.map((kind) => [kind, catalog.reasons().filter((r) => r.kind === kind).map((r) => r.label)]),
@@ -32,7 +32,7 @@ export function createDemoService({ db, leads, history, catalog, team, companies
       // An emptied list gets an "Other" entry, so that every reason in the history is one of the list.
       for (const kind of REASON_KINDS) if (reasons[kind].length === 0) reasons[kind].push(catalog.addReason(kind, 'Other').label);
       const random = createRandom(seed);
-      const settings = { now: now(), ownerIds, reasons };
+      const settings = { now: now(), ownerIds, reasons, history: pace };
       const lastKey = new Map(catalog.stages().map((stage) => [stage.key, leads.lastPosition(stage.key, 0)]));
       // Demo companies are shared by their leads; one already in the DB (same domain) is reused as it is.
       const companyIds = new Map<string, number>();
