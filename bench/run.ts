@@ -8,6 +8,7 @@ import { renderTable, type Measurement } from './lib/results.ts';
 import { boardLoadSuite } from './suites/board-load.ts';
 import { moveSuite } from './suites/move.ts';
 import { filterSearchSuite } from './suites/filter-search.ts';
+import { reportsSuite } from './suites/reports.ts';
 import type { SuiteContext } from './suites/suite.ts';
 
 export interface BenchOptions {
@@ -42,6 +43,10 @@ const SUITES: SuiteSpec[] = [
       for (const leads of sizes) results.push(...(await filterSearchSuite({ ...context, leads, runs: smoke ? 5 : 40 })));
       return results;
     },
+  },
+  {
+    name: 'reports',
+    run: (context, smoke) => reportsSuite({ ...context, leads: smoke ? SMOKE_LEADS : 1_000_000, runs: smoke ? 2 : 5 }),
   },
 ];
 
