@@ -57,6 +57,8 @@ const OWN_EXPORT: Partial<Record<(typeof ALL_FIELDS_HEADERS)[number], ImportFiel
   Urgency: 'urgency',
   Created: 'createdAt',
   'In stage since': 'stageEnteredAt',
+  Updated: 'updatedAt',
+  'Last activity': 'lastActivityAt',
 };
 
 /** Our names that also fit a field less exactly: a file with "Owner e-mail" maps that, else "Owner". */
@@ -113,6 +115,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   urgency: ['urgency', 'priority', 'срочность', 'приоритет'],
   createdAt: ['created', 'create date', 'created at', 'created date', 'creation date', 'person add time', 'add time', 'дата создания', 'создан'],
   stageEnteredAt: ['in stage since', 'stage entered', 'в стадии с'],
+  updatedAt: ['updated', 'last modified', 'last modified date', 'updated at', 'update time', 'дата изменения', 'изменен'],
+  lastActivityAt: ['last activity', 'last activity date', 'last activity at', 'последняя активность', 'дата последней активности'],
 };
 
 const STRONG = 3;

@@ -5,6 +5,7 @@ import { linkCompany } from '../services/company-link.ts';
 import type { ImportRepository } from '../store/repositories/import-repository.ts';
 import type { Decision, ExistingLead } from './decide.ts';
 import { recordingCompanies } from './recording-companies.ts';
+import type { ConvertedRow } from './row-to-lead.ts';
 
 /**
  * Writes decided rows the way the app's lead service would, on the import's own connection:
@@ -19,10 +20,12 @@ export interface ImportWriter {
   /** Whether a company with this domain was stored before this import created it. */
   companyExists(domain: string): boolean;
   /** Writes a create or update decision; returns the lead id and a shared company whose leads need rescoring. */
-  apply(decision: Extract<Decision, { action: 'create' | 'update' }>, row: { values: Partial<LeadFields>; createdAt: number | null; stageEnteredAt: number | null }): { leadId: number; changedCompanyId: number | null };
+  apply(decision: Extract<Decision, { action: 'create' | 'update' }>, row: RowMoments & { values: Partial<LeadFields> }): { leadId: number; changedCompanyId: number | null };
   /** Asks the DB for the bottom of each column again (the app may have added cards between batches). */
   startBatch(): void;
 }
+
+type RowMoments = Pick<ConvertedRow, 'createdAt' | 'stageEnteredAt' | 'updatedAt' | 'lastActivityAt'>;
 
 export function createImportWriter(ctx: ServiceContext, imports: ImportRepository, importId: number, at: number): ImportWriter {
   const { db, leads, history, team } = ctx;
@@ -33,6 +36,8 @@ export function createImportWriter(ctx: ServiceContext, imports: ImportRepositor
   const createdCompany = db.prepare<[number, number], { n: number }>(
     "SELECT count(*) AS n FROM import_companies WHERE import_id = ? AND company_id = ? AND action = 'created'",
   );
+  // A created lead keeps the file's "updated" and "last activity" (the creation transition's trigger keeps the later one).
+  const setMoments = db.prepare('UPDATE leads SET updated_at = coalesce(?, updated_at), last_activity_at = ? WHERE id = ?');
   const memberId = team.currentMemberId();
   const lastKey = new Map<string, string | null>();
 
@@ -56,6 +61,7 @@ export function createImportWriter(ctx: ServiceContext, imports: ImportRepositor
       const link = linkCompany(companies, null, decision.fields, patch, at);
       const leadId = leads.insert({ ...decision.fields, companyId: link.companyId }, { stageKey: decision.stage.key, position: bottomOf(decision.stage.key) }, createdAt, enteredAt);
       leads.setTags(leadId, decision.fields.tags);
+      if (row.updatedAt !== null || row.lastActivityAt !== null) setMoments.run(row.updatedAt, row.lastActivityAt, leadId);
       history.addTransition({ leadId, fromStage: null, toStage: decision.stage.key, at: createdAt, byMemberId: memberId, reason: null, undoesTransitionId: null });
       imports.recordCreatedLead(importId, leadId);
       return { leadId, changedCompanyId: link.changedCompanyId };

@@ -39,6 +39,8 @@ export interface ConvertedRow {
   stageKey: string | null;
   createdAt: number | null;
   stageEnteredAt: number | null;
+  updatedAt: number | null;
+  lastActivityAt: number | null;
   /** Lower-cased, for duplicate matching. */
   email: string | null;
   errors: RowError[];
@@ -99,7 +101,9 @@ export function createResolver(stages: readonly Stage[], members: readonly TeamM
 }
 
 export function convertRow(fields: readonly string[], columns: ColumnMapping, resolver: Resolver): ConvertedRow {
-  const row: ConvertedRow = { values: {}, stageKey: null, createdAt: null, stageEnteredAt: null, email: null, errors: [], unknownStage: null, unknownOwner: null };
+  const row: ConvertedRow = {
+    values: {}, stageKey: null, createdAt: null, stageEnteredAt: null, updatedAt: null, lastActivityAt: null, email: null, errors: [], unknownStage: null, unknownOwner: null,
+  };
   const values = row.values as Record<string, unknown>;
   const fail = (field: ImportField, text: string, message: string) =>
     row.errors.push({ field, message: `${LABELS[field]}: ${quoted(text)} ${message.replace(/\.$/, '')}.` });
@@ -159,7 +163,9 @@ export function convertRow(fields: readonly string[], columns: ColumnMapping, re
       case 'createdAt':
         return take(field, text, parseTimestamp(text), (ms) => (row.createdAt = ms));
       case 'stageEnteredAt':
-        return take(field, text, parseTimestamp(text), (ms) => (row.stageEnteredAt = ms));
+      case 'updatedAt':
+      case 'lastActivityAt':
+        return take(field, text, parseTimestamp(text), (ms) => (row[field] = ms));
       case 'stage': {
         const found = resolver.stageOf(text);
         if ('stageKey' in found) row.stageKey = found.stageKey;

@@ -77,7 +77,8 @@ export type ExportResult = SavedFile;
  * last name ("Anna Petrova": the first word is the first name), `fullNameLastFirst` the Russian
  * way ("ФИО": "Петрова Анна Сергеевна" is last name Петрова, first name "Анна Сергеевна"); `stage` and `owner` take a key or name (owner: name or e-mail) and
  * can be value-mapped; `dealValue` is in major units; `createdAt` dates the creation transition;
- * `stageEnteredAt` keeps "in stage since".
+ * `stageEnteredAt`, `updatedAt` and `lastActivityAt` keep those moments of a created lead (an
+ * update of a stored lead is an update now, and keeps its own activity).
  */
 export const IMPORT_FIELDS = [
   { key: 'firstName', label: 'First name' },
@@ -113,6 +114,8 @@ export const IMPORT_FIELDS = [
   { key: 'urgency', label: 'Urgency' },
   { key: 'createdAt', label: 'Created' },
   { key: 'stageEnteredAt', label: 'In stage since' },
+  { key: 'updatedAt', label: 'Updated' },
+  { key: 'lastActivityAt', label: 'Last activity' },
 ] as const;
 
 export type ImportField = (typeof IMPORT_FIELDS)[number]['key'];
