@@ -8,6 +8,8 @@ import { createHandlerTable, describeInputError } from '../ipc/handlers.ts';
 import { createServices, type Services } from '../services/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { ReportUsageError, runReport, type ReportOptions } from '../reports/report-cli.ts';
+import { createEventBus } from '../ipc/event-bus.ts';
+import { runExportCommand, runImportCommand, TransferUsageError } from './transfer-cli.ts';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -28,6 +30,19 @@ Commands:
                                        a funnel report (KIND: funnel, time-in-stage, win-rate,
                                        reasons, team, pipeline, sources) as CSV (default) or JSON;
                                        the period defaults to this month, in the system's time zone
+  export leads --out FILE [--delimiter ';'] [--filter JSON] [--columns a,b,c] [--no-bom]
+                                       leads to CSV (UTF-8 with BOM, CRLF, formula guard): every
+                                       stored field (what import reads back), or --columns (keys of
+                                       shared/domain/lead-attributes.ts) as the table shows them
+  import FILE [--map auto|MAPFILE] [--on-duplicate skip|update|create] [--dry-run] [--json]
+                                       import a CSV or TSV file (UTF-8, Windows-1251, UTF-16); the
+                                       columns are mapped from the header (auto: the mapping last
+                                       used for these headers, else suggestions), or by MAPFILE:
+                                       JSON {"CSV header": "field"} with fields firstName, lastName,
+                                       fullName, fullNameLastFirst, email, phone, companyName, stage,
+                                       owner, dealValue... (columns left out are not imported);
+                                       duplicates (same e-mail) are skipped by default; --dry-run
+                                       reads and checks everything and writes nothing
 
 --filter takes a LeadFilter as JSON, checked like the app's: {"all": [...]} where every entry holds
 (AND) and an entry {"any": [...]} holds when one of its conditions does (OR). A condition is
@@ -40,9 +55,10 @@ in_role_more_than_months), min + max (between), text (contains), date (before, a
     {"any":[{"field":"employeeCount","op":"gt","value":10},{"field":"ownerId","op":"is_any_of","values":["me"]}]}]}'
 --search TEXT adds the quick search (names, e-mails, companies, domains, notes; prefixes match).
 
-Exit codes: 0 done, 1 refused or failed (the message says why), 2 wrong usage.`;
+Exit codes: 0 done, 1 refused or failed (the message says why; import: nothing could be read),
+2 wrong usage.`;
 
-const COMMANDS = ['seed', 'leads', 'move', 'stages', 'views', 'report'];
+const COMMANDS = ['seed', 'leads', 'move', 'stages', 'views', 'report', 'export', 'import'];
 
 class UsageError extends Error {}
 
@@ -68,6 +84,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         compare: { type: 'boolean', default: false },
         currency: { type: 'string' },
         format: { type: 'string' },
+        out: { type: 'string' },
+        delimiter: { type: 'string' },
+        columns: { type: 'string' },
+        'no-bom': { type: 'boolean', default: false },
+        map: { type: 'string' },
+        'on-duplicate': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -101,11 +124,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // Scores are brought up to date (time-based rules drift) only by the commands that show them,
     // so that seed, move and stages stay quick on a big file.
     const rescoreOnOpen = command === 'leads' || command === 'views';
-    const services = createServices(db, { dbPath: values.db, version: 'cli', rescoreOnOpen });
+    const events = createEventBus();
+    // recoverImports: false, since the app may be running an import on this very file.
+    const services = createServices(db, { dbPath: values.db, version: 'cli', rescoreOnOpen, events, recoverImports: false });
     const handlers = createHandlerTable(services, (error) => io.err(String(error)));
-    return await runCommand(command, rest, values, { services, handlers }, io);
+    try {
+      if (command === 'export' || command === 'import') return await runTransfer(command, rest, values, services, events, io);
+      return await runCommand(command, rest, values, { services, handlers }, io);
+    } finally {
+      await services.transfer.close();
+    }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof TransferUsageError) {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
@@ -115,7 +145,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-type Values = { leads?: string; stage?: string; reason?: string; filter?: string; search?: string; json: boolean } & ReportOptions;
+type Values = { leads?: string; stage?: string; reason?: string; filter?: string; search?: string; json: boolean } & ReportOptions & TransferValues;
+
+type TransferValues = { out?: string; delimiter?: string; columns?: string; 'no-bom'?: boolean; map?: string; 'on-duplicate'?: string; 'dry-run'?: boolean };
+
+async function runTransfer(command: 'export' | 'import', args: string[], values: Values, services: Services, events: ReturnType<typeof createEventBus>, io: CliIo): Promise<number> {
+  if (args.length > 1) throw new UsageError(`${command} takes one ${command === 'export' ? 'thing to export (leads)' : 'FILE'}.`);
+  if (command === 'export') {
+    const filter = leadFilter(values);
+    return runExportCommand(
+      args[0],
+      { out: values.out, delimiter: values.delimiter, columns: values.columns, noBom: values['no-bom'], ...(filter ? { filter } : {}) },
+      services.transfer,
+      events,
+      io,
+    );
+  }
+  return runImportCommand(args[0], { map: values.map, onDuplicate: values['on-duplicate'], dryRun: values['dry-run'], json: values.json }, services.transfer, events, io);
+}
 
 async function runCommand(
   command: string,

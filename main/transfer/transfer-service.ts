@@ -256,6 +256,11 @@ export function createTransferService(ctx: ServiceContext, options: TransferServ
       return savedFile(dest.target, fileName, dest.download, written.rows, written.bytes);
     },
 
+    /** The first rejected rows of an import with their reasons (the CLI's summary). */
+    rejectedRows(importId: number, limit: number): { line: number; error: string }[] {
+      return imports.rejects(importId, 0, limit).map(({ line, error }) => ({ line, error }));
+    },
+
     jobStatus: jobs.status,
     cancelJob: jobs.cancel,
     waitForJob: jobs.wait,
