@@ -38,8 +38,18 @@ export function createServices(db: Database, options: ServiceOptions) {
   const context = createServiceContext(db, options.now ?? Date.now);
   const leads = createLeadService(context);
   const scoring = createScoringService(context);
-  if (options.rescoreOnOpen ?? true) scoring.rescoreAll();
+  // Time-based score rules drift while the app is closed: rescore in slices, in the background.
+  const rescoredOnOpen =
+    options.rescoreOnOpen ?? true
+      ? scoring.rescoreAllInSlices().catch((error: unknown) => {
+          // Scores stay as they were (still right for every rule not about time); the app goes on.
+          console.error('Voronka: rescoring on open failed:', error);
+          return 0;
+        })
+      : Promise.resolve(0);
   return {
+    /** Settles when the open-time rescore is done (how many scores changed). */
+    rescoredOnOpen,
     catalog: createCatalogService(context, options),
     board: createBoardService(context),
     leads,

@@ -9,6 +9,9 @@ import type { ServiceContext } from './context.ts';
  * activity change. Rules on time ("activity in the last 14 days") drift as days pass without any
  * change, so every lead is rescored when the app opens the DB and when the rules change.
  */
+/** Leads per statement when rescoring everything in the background: a few milliseconds each. */
+const RESCORE_SLICE = 2_000;
+
 export function createScoringService({ db, leads, scores, filterContext }: ServiceContext) {
   return {
     rules(): ScoreRule[] {
@@ -27,6 +30,23 @@ export function createScoringService({ db, leads, scores, filterContext }: Servi
     /** Every lead, deleted ones included (a restored lead comes back with a current score). */
     rescoreAll(): number {
       return db.transaction(() => scores.rescore({ all: true }, filterContext()))();
+    },
+
+    /**
+     * Every lead, a slice of ids at a time with the event loop free in between: what the app does
+     * when it opens a DB (a million leads take seconds; one statement would freeze the window and
+     * hold the write lock). Each slice is one statement, so it never sees half a change. Stops
+     * quietly if the DB is closed meanwhile (the app quit). Resolves to how many scores changed.
+     */
+    async rescoreAllInSlices(sliceSize = RESCORE_SLICE): Promise<number> {
+      const bounds = scores.idBounds();
+      let changed = 0;
+      for (let low = bounds?.[0] ?? 1; bounds && low <= bounds[1]; low += sliceSize) {
+        if (!db.open) return changed;
+        changed += scores.rescore({ idRange: [low, low + sliceSize - 1] }, filterContext());
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return changed;
     },
 
     /**

@@ -5,7 +5,7 @@ import { compileCondition, type FilterContext, type SqlValue } from '../filter/c
 import { createStatementCache } from '../statement-cache.ts';
 
 /** Which leads to rescore. Company changes rescore every lead of the company. */
-export type ScoreScope = { all: true } | { leadIds: readonly number[] } | { companyId: number };
+export type ScoreScope = { all: true } | { leadIds: readonly number[] } | { companyId: number } | { idRange: [number, number] };
 
 export interface RuleDraft {
   label: string;
@@ -31,6 +31,7 @@ export function createScoreRepository(db: Database) {
   const all = db.prepare<[], RuleRow>('SELECT id, label, condition_json AS condition, points FROM score_rules ORDER BY position, id');
   const clear = db.prepare('DELETE FROM score_rules');
   const insert = db.prepare('INSERT INTO score_rules (label, condition_json, points, position) VALUES (?, ?, ?, ?)');
+  const idBounds = db.prepare<[], { low: number | null; high: number | null }>('SELECT min(id) AS low, max(id) AS high FROM leads');
 
   function rules(): ScoreRule[] {
     return all.all().map((row) => ({ ...row, condition: JSON.parse(row.condition) as FilterCondition }));
@@ -48,6 +49,7 @@ export function createScoreRepository(db: Database) {
   function scopeSql(scope: ScoreScope): { sql: string; params: SqlValue[] } {
     if ('all' in scope) return { sql: '1 = 1', params: [] };
     if ('companyId' in scope) return { sql: 'l.company_id = ?', params: [scope.companyId] };
+    if ('idRange' in scope) return { sql: 'l.id BETWEEN ? AND ?', params: scope.idRange };
     return { sql: 'l.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(scope.leadIds)] };
   }
 
@@ -68,6 +70,11 @@ export function createScoreRepository(db: Database) {
         UPDATE leads SET score = s.score
         FROM (SELECT l.id, ${score.sql} AS score ${FROM} WHERE ${where.sql}) AS s
         WHERE leads.id = s.id AND leads.score <> s.score`).run(...score.params, ...where.params).changes;
+    },
+    /** The smallest and largest lead id, to cut "every lead" into slices; null for an empty table. */
+    idBounds(): [number, number] | null {
+      const { low, high } = idBounds.get()!;
+      return low === null || high === null ? null : [low, high];
     },
     /** Whether each rule matches the lead, in rule order. */
     matches(leadId: number, context: FilterContext): { rule: ScoreRule; matched: boolean }[] {

@@ -106,13 +106,21 @@ describe('rescoring', () => {
     expect([score(a.id), score(b.id)]).toEqual([0, 0]);
   });
 
-  it('opening the app rescores every lead: time-based rules drift while it is closed', () => {
+  it('opening the app rescores every lead: time-based rules drift while it is closed', async () => {
     const lead = t.leads.create(IDEAL);
     const later = T0 + 100 * DAY;
     createServices(t.db, { dbPath: ':memory:', version: 'test', now: () => later, rescoreOnOpen: false });
     expect(score(lead.id)).toBe(110);
-    createServices(t.db, { dbPath: ':memory:', version: 'test', now: () => later });
+    await createServices(t.db, { dbPath: ':memory:', version: 'test', now: () => later }).rescoredOnOpen;
     expect(score(lead.id)).toBe(90);
+  });
+
+  it('the open-time rescore works in slices of ids and reaches every lead', async () => {
+    const ids = Array.from({ length: 7 }, () => t.leads.create(IDEAL).id);
+    const later = T0 + 100 * DAY;
+    const services = createServices(t.db, { dbPath: ':memory:', version: 'test', now: () => later, rescoreOnOpen: false });
+    await expect(services.scoring.rescoreAllInSlices(3)).resolves.toBe(7);
+    expect(ids.map(score)).toEqual(ids.map(() => 90));
   });
 
   it('the current member matters when a rule says "owner is me"', () => {
