@@ -13,6 +13,9 @@ import { Toasts } from '../ui/Toasts.tsx';
 import { Sidebar } from '../views/Sidebar.tsx';
 import { ReportsScreen } from '../reports/ReportsScreen.tsx';
 import { useReports } from '../reports/report-store.ts';
+import { ExportDialog } from '../export/ExportDialog.tsx';
+import { ImportWizard } from '../import/ImportWizard.tsx';
+import { connectAppEvents } from '../jobs/job-events.ts';
 import { NoMatches } from './NoMatches.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useUndoShortcut } from './useUndoShortcut.ts';
@@ -32,6 +35,8 @@ export function App() {
 
   useEffect(() => {
     void loadBoard();
+    // Job progress (exports, imports) is pushed by main: listen from the start.
+    connectAppEvents();
   }, []);
 
   let content = null;
@@ -74,6 +79,8 @@ export function App() {
       {panelOpen && <LeadPanel />}
       {moveFormOpen && <MoveForm />}
       {settingsOpen && <SettingsDialog />}
+      <ImportWizard />
+      <ExportDialog />
       <Toasts />
     </div>
   );

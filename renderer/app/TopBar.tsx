@@ -1,4 +1,6 @@
+import { openImport } from '../import/import-actions.ts';
 import { openNewLead } from '../state/lead-actions.ts';
+import { UploadIcon } from '../ui/icons.tsx';
 import { totalLeadCount, useBoard } from '../state/store.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { ModeSwitch } from './ModeSwitch.tsx';
@@ -27,6 +29,10 @@ export function TopBar() {
       <span className="topbar-hint" aria-hidden="true">
         {mode === 'board' ? 'Drag cards between stages · Ctrl+Z to undo' : 'Shift+click: range or second sort · Ctrl+Z to undo'}
       </span>
+      <button type="button" className="button" disabled={!ready} onClick={openImport} data-testid="import-open">
+        <UploadIcon />
+        Import CSV
+      </button>
       <button type="button" className="button button-primary" disabled={!ready} onClick={() => openNewLead()} data-testid="new-lead">
         + New lead
       </button>

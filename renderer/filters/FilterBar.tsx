@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { clearFilter, setConditions, updateActiveView } from '../state/workspace-actions.ts';
 import { useWorkspace } from '../state/workspace.ts';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { ColumnsMenu } from '../table/ColumnsMenu.tsx';
 import { SaveViewDialog } from '../views/SaveViewDialog.tsx';
 import { viewDiffers, worthSaving } from '../views/view-model.ts';
@@ -75,6 +76,7 @@ export function FilterBar() {
             {activeView ? 'Save as new view' : 'Save as view'}
           </button>
         )}
+        <ExportButton />
       </div>
       {editing && (
         <FilterBuilder

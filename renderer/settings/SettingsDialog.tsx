@@ -1,21 +1,24 @@
-import { useId, useState } from 'react';
-import { closeSettings } from '../state/workspace-actions.ts';
+import { useId } from 'react';
+import { ImportHistory } from '../import/ImportHistory.tsx';
+import { closeSettings, setSettingsTab } from '../state/workspace-actions.ts';
+import { useWorkspace, type SettingsTab } from '../state/workspace.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { ReasonSettings } from './ReasonSettings.tsx';
 import { ScoringSettings } from './ScoringSettings.tsx';
 import { TeamSettings } from './TeamSettings.tsx';
 import './settings.css';
 
-type Tab = 'team' | 'scoring' | 'reasons';
-const TABS: { key: Tab; label: string }[] = [
+const TABS: { key: SettingsTab; label: string }[] = [
   { key: 'team', label: 'Team' },
   { key: 'scoring', label: 'Lead scoring' },
   { key: 'reasons', label: 'Reason lists' },
+  { key: 'imports', label: 'Imports' },
 ];
 
-/** Settings: the team and "I am", the scoring rules, the reason lists. */
+/** Settings: the team and "I am", the scoring rules, the reason lists, the import history. */
 export function SettingsDialog() {
-  const [tab, setTab] = useState<Tab>('team');
+  const tab = useWorkspace((s) => s.settingsTab);
+  const setTab = setSettingsTab;
   const id = useId();
   return (
     <Modal title="Settings" onClose={closeSettings} testId="settings" wide>
@@ -40,6 +43,7 @@ export function SettingsDialog() {
         {tab === 'team' && <TeamSettings />}
         {tab === 'scoring' && <ScoringSettings />}
         {tab === 'reasons' && <ReasonSettings />}
+        {tab === 'imports' && <ImportHistory />}
       </div>
       <div className="modal-actions">
         <button type="button" className="button" onClick={closeSettings} data-testid="settings-close">

@@ -6,7 +6,7 @@ import { MY_LEADS_FILTER } from '../filters/filter-ops.ts';
 import { applyFilterToBoard } from './board-actions.ts';
 import { scheduleCountsRefresh } from './counts.ts';
 import { showError, showToast } from './toasts.ts';
-import { storeMode, useWorkspace, type Mode } from './workspace.ts';
+import { storeMode, useWorkspace, type Mode, type SettingsTab } from './workspace.ts';
 
 function filterChanged(): void {
   void applyFilterToBoard();
@@ -116,8 +116,12 @@ export async function deleteView(view: SavedView): Promise<Result<{ id: number }
   return result;
 }
 
-export function openSettings(): void {
-  useWorkspace.setState({ settingsOpen: true });
+export function openSettings(tab: SettingsTab = 'team'): void {
+  useWorkspace.setState({ settingsOpen: true, settingsTab: tab });
+}
+
+export function setSettingsTab(tab: SettingsTab): void {
+  useWorkspace.setState({ settingsTab: tab });
 }
 
 export function closeSettings(): void {

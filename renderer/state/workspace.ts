@@ -5,6 +5,8 @@ import type { SavedViewWithCount, SortKey, ViewColumn } from '../../shared/domai
 
 export type Mode = 'board' | 'table';
 
+export type SettingsTab = 'team' | 'scoring' | 'reasons' | 'imports';
+
 /**
  * What the seller is looking at: board or table, the filter and quick search that apply to both,
  * the table's columns and sort, and the saved views of the sidebar.
@@ -25,6 +27,8 @@ export interface WorkspaceState {
   /** Sidebar counts of "All leads" and "My leads". */
   counts: { all: number | null; mine: number | null };
   settingsOpen: boolean;
+  /** The Settings section shown when it opens. */
+  settingsTab: SettingsTab;
 }
 
 export const DEFAULT_COLUMNS: ViewColumn[] = LEAD_ATTRIBUTES.filter((a) => a.defaultColumn).map((a) => ({ key: a.key, width: null }));
@@ -60,6 +64,7 @@ export const initialWorkspace: WorkspaceState = {
   viewsError: null,
   counts: { all: null, mine: null },
   settingsOpen: false,
+  settingsTab: 'team',
 };
 
 export const useWorkspace = create<WorkspaceState>()(() => ({ ...initialWorkspace, mode: storedMode() }));

@@ -10,12 +10,14 @@ interface ModalProps {
   describedBy?: string;
   /** A wider dialog (settings). */
   wide?: boolean;
+  /** Extra class of the dialog box (a size of its own). */
+  className?: string;
 }
 
 const FOCUSABLE = 'input, select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
 
 /** A small centred dialog that keeps focus inside and gives it back on close. */
-export function Modal({ title, onClose, children, testId, describedBy, wide }: ModalProps) {
+export function Modal({ title, onClose, children, testId, describedBy, wide, className }: ModalProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -59,7 +61,7 @@ export function Modal({ title, onClose, children, testId, describedBy, wide }: M
     >
       <div
         ref={dialogRef}
-        className={wide ? 'modal modal-wide' : 'modal'}
+        className={`${wide ? 'modal modal-wide' : 'modal'}${className ? ` ${className}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -53,3 +53,28 @@ export function TableIcon() {
     </svg>
   );
 }
+
+export function DownloadIcon() {
+  return (
+    <svg {...common}>
+      <path d="M8 2.5v7.5M5 7l3 3 3-3M3 12.5h10" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+export function UploadIcon() {
+  return (
+    <svg {...common}>
+      <path d="M8 10.5V3M5 6l3-3 3 3M3 12.5h10" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+export function HistoryIcon() {
+  return (
+    <svg {...common}>
+      <path d="M2.8 8a5.2 5.2 0 1 0 1.5-3.7M2.5 2.8v2.4h2.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path d="M8 5.2V8l1.9 1.3" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

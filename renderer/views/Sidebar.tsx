@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { SavedView } from '../../shared/domain/views.ts';
+import { openExport } from '../export/export-actions.ts';
 import { applyView, openSettings, showAllLeads, showMyLeads } from '../state/workspace-actions.ts';
 import { useWorkspace } from '../state/workspace.ts';
-import { GearIcon } from '../ui/icons.tsx';
+import { GearIcon, HistoryIcon } from '../ui/icons.tsx';
 import { DeleteViewDialog } from './DeleteViewDialog.tsx';
 import { SidebarLink } from './SidebarLink.tsx';
 import { sidebarPick, viewDiffers } from './view-model.ts';
@@ -49,11 +50,15 @@ export function Sidebar() {
             changed={viewDiffers(view, { filter, columns, sort })}
             onPick={() => applyView(view)}
             onDelete={() => setDeleting(view)}
+            onExport={() => openExport({ kind: 'view', viewId: view.id, viewName: view.name, count: view.count })}
           />
         ))}
       </ul>
       <div className="sidebar-spacer" />
-      <button type="button" className="sidebar-settings" onClick={openSettings} data-testid="open-settings">
+      <button type="button" className="sidebar-settings" onClick={() => openSettings('imports')} data-testid="open-import-history">
+        <HistoryIcon /> Import history
+      </button>
+      <button type="button" className="sidebar-settings" onClick={() => openSettings()} data-testid="open-settings">
         <GearIcon /> Settings
       </button>
       {deleting && <DeleteViewDialog view={deleting} onClose={() => setDeleting(null)} />}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SavedViewWithCount } from '../../shared/domain/views.ts';
 import { renameView } from '../state/workspace-actions.ts';
-import { PencilIcon, TrashIcon } from '../ui/icons.tsx';
+import { DownloadIcon, PencilIcon, TrashIcon } from '../ui/icons.tsx';
 import { SidebarLink } from './SidebarLink.tsx';
 
 interface ViewItemProps {
@@ -10,10 +10,11 @@ interface ViewItemProps {
   changed: boolean;
   onPick: () => void;
   onDelete: () => void;
+  onExport: () => void;
 }
 
-/** A saved view in the sidebar: name and count; rename in place, delete after a confirmation. */
-export function ViewItem({ view, active, changed, onPick, onDelete }: ViewItemProps) {
+/** A saved view in the sidebar: name and count; export to CSV, rename in place, delete after a confirmation. */
+export function ViewItem({ view, active, changed, onPick, onDelete, onExport }: ViewItemProps) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(view.name);
   const [error, setError] = useState<string | null>(null);
@@ -84,6 +85,9 @@ export function ViewItem({ view, active, changed, onPick, onDelete }: ViewItemPr
         testId={`view-link-${view.id}`}
       />
       <span className="sidebar-item-tools">
+        <button type="button" className="icon-button small" aria-label={`Export view ${view.name} to CSV`} title="Export CSV" onClick={onExport} data-testid={`view-export-${view.id}`}>
+          <DownloadIcon />
+        </button>
         <button type="button" className="icon-button small" aria-label={`Rename view ${view.name}`} title="Rename" onClick={() => setRenaming(true)}>
           <PencilIcon />
         </button>
