@@ -92,7 +92,10 @@ export function createJobRegistry(events?: EventBus) {
         }
         status.state = result.status;
         status.message = result.status === 'failed' ? result.message : null;
-        if (result.status === 'failed' && 'stack' in result && result.stack) console.error(`Voronka: ${kind} failed:`, result.stack);
+        // A file we refuse (CsvFormatError) is the seller's to fix, not a bug: only the others go to the log.
+        if (result.status === 'failed' && 'stack' in result && result.stack && !result.stack.startsWith('CsvFormatError')) {
+          console.error(`Voronka: ${kind} failed:`, result.stack);
+        }
         events?.emit({ name: 'job.finished', payload: { jobId, kind, status: result.status, message: status.message } });
         forget();
         return result;
