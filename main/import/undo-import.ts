@@ -21,7 +21,8 @@ export function createImportUndo(ctx: ServiceContext, imports: ImportRepository)
   const addTag = db.prepare('INSERT INTO lead_tags (lead_id, tag) VALUES (?, ?)');
   const dropLaterTransitions = db.prepare('DELETE FROM stage_transitions WHERE lead_id = ? AND id > ?');
   const deleteLead = db.prepare('DELETE FROM leads WHERE id = ?');
-  const insertCompany = db.prepare(`INSERT INTO companies (${companyColumns.join(', ')}) VALUES (${companyColumns.map((c) => `@${c}`).join(', ')})`);
+  // OR REPLACE: a company the import removed may have had its id handed to one the import created.
+  const insertCompany = db.prepare(`INSERT OR REPLACE INTO companies (${companyColumns.join(', ')}) VALUES (${companyColumns.map((c) => `@${c}`).join(', ')})`);
   const restoreCompany = db.prepare(`UPDATE companies SET ${companyColumns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
   const clearAttributes = db.prepare('DELETE FROM company_attributes WHERE company_id = ?');
   const addAttribute = db.prepare('INSERT INTO company_attributes (company_id, kind, value) VALUES (?, ?, ?)');
