@@ -9,6 +9,7 @@ import { boardLoadSuite } from './suites/board-load.ts';
 import { moveSuite } from './suites/move.ts';
 import { filterSearchSuite } from './suites/filter-search.ts';
 import { reportsSuite } from './suites/reports.ts';
+import { transferSuite } from './suites/transfer.ts';
 import type { SuiteContext } from './suites/suite.ts';
 
 export interface BenchOptions {
@@ -47,6 +48,15 @@ const SUITES: SuiteSpec[] = [
   {
     name: 'reports',
     run: (context, smoke) => reportsSuite({ ...context, leads: smoke ? SMOKE_LEADS : 1_000_000, runs: smoke ? 2 : 5 }),
+  },
+  {
+    // Twice in the full run: memory that stays flat shows the same growth at both sizes.
+    name: 'transfer',
+    run: async (context, smoke) => {
+      const results: Measurement[] = [];
+      for (const leads of smoke ? [SMOKE_LEADS] : [100_000, 1_000_000]) results.push(...(await transferSuite({ ...context, leads })));
+      return results;
+    },
   },
 ];
 
