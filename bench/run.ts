@@ -10,6 +10,7 @@ import { moveSuite } from './suites/move.ts';
 import { filterSearchSuite } from './suites/filter-search.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { transferSuite } from './suites/transfer.ts';
+import { dragSuite } from './suites/drag.ts';
 import type { SuiteContext } from './suites/suite.ts';
 
 export interface BenchOptions {
@@ -31,6 +32,10 @@ const SUITES: SuiteSpec[] = [
   {
     name: 'move',
     run: (context, smoke) => moveSuite({ ...context, leads: smoke ? SMOKE_LEADS : 100_000, moves: smoke ? 200 : 10_000 }),
+  },
+  {
+    name: 'drag',
+    run: (context, smoke) => dragSuite({ ...context, leads: smoke ? SMOKE_LEADS : 100_000, drags: smoke ? 10 : 200 }),
   },
   {
     name: 'board',
