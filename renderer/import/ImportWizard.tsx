@@ -48,7 +48,7 @@ export function ImportWizard() {
           );
         })}
       </ol>
-      <div className="import-body" data-testid={`import-step-${step}`}>
+      <div key={step} className="import-body" data-testid={`import-step-${step}`}>
         {step === 'file' && <FileStep />}
         {step === 'scan' && <ScanStep />}
         {step === 'mapping' && <MappingStep />}

@@ -102,14 +102,20 @@ export function PreviewStep() {
         </h3>
         <div className="import-table-scroll">
           <table className="import-table import-preview-table" data-testid="preview-table">
+            <colgroup>
+              <col className="import-col-line" />
+              <col className="import-col-result" />
+              {shownColumns.map((c) => (
+                <col key={c.key} />
+              ))}
+              {hasMore && <col className="import-col-more" />}
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col" className="import-line">
                   Line
                 </th>
-                <th scope="col" className="import-result">
-                  Result
-                </th>
+                <th scope="col">Result</th>
                 {shownColumns.map((c) => (
                   <th key={c.key} scope="col">
                     {c.label}

@@ -6,6 +6,11 @@ import { useImport } from './import-store.ts';
 import { columnName } from './mapping-model.ts';
 import { DELIMITER_LABELS, ENCODING_LABELS } from './preview-model.ts';
 
+/** Under a select: whether it shows what was detected, or the seller's correction of it. */
+function readNote(detected: boolean, what: string): string {
+  return detected ? 'Detected in the file' : `Your choice (the file looked like ${what})`;
+}
+
 /** Step 2: what the file is (encoding, separator, rows), the lines that cannot be read, and a sample. */
 export function ScanStep() {
   const scan = useImport((s) => s.wizard.scan);
@@ -47,11 +52,10 @@ export function ScanStep() {
               {(Object.keys(ENCODING_LABELS) as CsvFileEncoding[]).map((key) => (
                 <option key={key} value={key}>
                   {ENCODING_LABELS[key]}
-                  {key === scan.encoding && encoding === null ? ' — detected' : ''}
                 </option>
               ))}
             </select>
-            {scan.bom && <span className="muted import-fact-note">with a byte order mark</span>}
+            <span className="muted import-fact-note">{readNote(encoding === null, ENCODING_LABELS[scan.encoding])}{scan.bom ? ', with a byte order mark' : ''}</span>
           </dd>
         </div>
         <div>
@@ -70,10 +74,10 @@ export function ScanStep() {
               {(Object.keys(DELIMITER_LABELS) as CsvFileDelimiter[]).map((key) => (
                 <option key={key} value={key}>
                   {DELIMITER_LABELS[key]}
-                  {key === scan.delimiter && delimiter === null ? ' — detected' : ''}
                 </option>
               ))}
             </select>
+            <span className="muted import-fact-note">{readNote(delimiter === null, DELIMITER_LABELS[scan.delimiter])}</span>
           </dd>
         </div>
       </dl>

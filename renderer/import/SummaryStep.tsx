@@ -32,7 +32,8 @@ export function SummaryStep() {
       )}
       {undone && <p role="status">Its new leads were deleted and the leads it updated have their earlier values back.</p>}
       {counts ? <SummaryCounts counts={counts} /> : <p className="muted">Voronka could not read the import’s figures; see the import history.</p>}
-      {counts && counts.rejected > 0 && preview && preview.errorSummary.length > 0 && (
+      {/* The preview's reasons cover the whole file: shown when the import read it all and rejected the same rows. */}
+      {counts && counts.rejected > 0 && outcome === 'done' && preview && preview.counts.rejected === counts.rejected && preview.errorSummary.length > 0 && (
         <section className="import-error-summary" aria-labelledby="summary-reasons">
           <h4 id="summary-reasons" className="import-subheading">
             Why rows were rejected

@@ -1,5 +1,5 @@
 import { useBoard } from '../state/store.ts';
-import { formatCount } from '../jobs/progress-format.ts';
+import { plural, ROWS } from '../jobs/progress-format.ts';
 import { setOwnerValue, setStageValue } from './import-actions.ts';
 import { useImport } from './import-store.ts';
 import { unknownToMatch } from './wizard.ts';
@@ -13,97 +13,88 @@ export function ValueMatching() {
   const team = useBoard((s) => s.team);
   const unknown = unknownToMatch(wizard);
   const checking = wizard.busy?.kind === 'preview';
-  const needsCheck = wizard.columns.includes('stage') || wizard.columns.includes('owner');
+  const mapsStage = wizard.columns.includes('stage');
+  const mapsOwner = wizard.columns.includes('owner');
   const sortedStages = [...stages].sort((a, b) => a.position - b.position);
-  if (!needsCheck) return null;
-  if (unknown.stage.length === 0 && unknown.owner.length === 0) {
-    return (
-      <p className="muted" role="status" data-testid="values-status">
-        {checking ? 'Checking the stage and owner values of the file…' : wizard.preview ? 'Every stage and owner in the file matches Voronka’s.' : ''}
-      </p>
-    );
-  }
   const stageChoice = new Map(wizard.valueMapping.stage.map((e) => [e.value, e.stageKey]));
   const ownerChoice = new Map(wizard.valueMapping.owner.map((e) => [e.value, e.ownerId]));
 
+  if (!mapsStage && !mapsOwner) {
+    return <p className="muted import-side-note">A column mapped to a stage or an owner is matched here to Voronka’s stages and team.</p>;
+  }
+  const none = unknown.stage.length === 0 && unknown.owner.length === 0;
+
   return (
-    <section className="import-values" aria-labelledby="import-values-heading" data-testid="value-matching">
-      <h3 id="import-values-heading" className="import-subheading">
-        Values Voronka does not know
-      </h3>
-      <p className="muted">Choose what each one means here. Rows keep the file’s other values.</p>
-      <div className="import-values-grid">
-        {unknown.stage.length > 0 && (
-          <table className="import-table import-values-table">
-            <thead>
-              <tr>
-                <th scope="col">Stage in the file</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Stage in Voronka</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unknown.stage.map((item) => (
-                <tr key={item.value}>
-                  <th scope="row">{item.value}</th>
-                  <td className="import-num">{formatCount(item.count)}</td>
-                  <td>
-                    <select
-                      className="input select"
-                      aria-label={`Stage for “${item.value}”`}
-                      value={stageChoice.get(item.value) ?? LEAVE_OUT}
-                      onChange={(e) => setStageValue(item.value, e.target.value === LEAVE_OUT ? null : e.target.value)}
-                      data-testid={`stage-value-${item.value}`}
-                    >
-                      <option value={LEAVE_OUT}>Don’t import these rows</option>
-                      {sortedStages.map((stage) => (
-                        <option key={stage.key} value={stage.key}>
-                          {stage.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {unknown.owner.length > 0 && (
-          <table className="import-table import-values-table">
-            <thead>
-              <tr>
-                <th scope="col">Owner in the file</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Team member</th>
-              </tr>
-            </thead>
-            <tbody>
-              {unknown.owner.map((item) => (
-                <tr key={item.value}>
-                  <th scope="row">{item.value}</th>
-                  <td className="import-num">{formatCount(item.count)}</td>
-                  <td>
-                    <select
-                      className="input select"
-                      aria-label={`Owner for “${item.value}”`}
-                      value={String(ownerChoice.get(item.value) ?? '')}
-                      onChange={(e) => setOwnerValue(item.value, e.target.value ? Number(e.target.value) : null)}
-                      data-testid={`owner-value-${item.value}`}
-                    >
-                      <option value="">No owner</option>
-                      {team.map((member) => (
-                        <option key={member.id} value={member.id}>
-                          {member.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-    </section>
+    <div className="import-values" data-testid="value-matching">
+      <p className="muted import-side-note" role="status" data-testid="values-status">
+        {checking
+          ? 'Checking the stages and owners of the file…'
+          : none
+            ? wizard.preview
+              ? 'Every stage and owner in the file matches Voronka’s.'
+              : ''
+            : 'Some values of the file match nothing in Voronka: choose what each one means. The rows keep their other values.'}
+      </p>
+      {unknown.stage.length > 0 && (
+        <section aria-labelledby="import-stage-values">
+          <h4 id="import-stage-values" className="import-values-heading">
+            Stages in the file
+          </h4>
+          <ul className="import-value-list">
+            {unknown.stage.map((item) => (
+              <li key={item.value} className="import-value">
+                <span className="import-value-name" title={item.value}>
+                  “{item.value}” <span className="muted">· {plural(item.count, ROWS)}</span>
+                </span>
+                <select
+                  className="input select"
+                  aria-label={`Stage for “${item.value}”`}
+                  value={stageChoice.get(item.value) ?? LEAVE_OUT}
+                  onChange={(e) => setStageValue(item.value, e.target.value === LEAVE_OUT ? null : e.target.value)}
+                  data-testid={`stage-value-${item.value}`}
+                >
+                  <option value={LEAVE_OUT}>Don’t import these rows</option>
+                  {sortedStages.map((stage) => (
+                    <option key={stage.key} value={stage.key}>
+                      {stage.name}
+                    </option>
+                  ))}
+                </select>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {unknown.owner.length > 0 && (
+        <section aria-labelledby="import-owner-values">
+          <h4 id="import-owner-values" className="import-values-heading">
+            Owners in the file
+          </h4>
+          <ul className="import-value-list">
+            {unknown.owner.map((item) => (
+              <li key={item.value} className="import-value">
+                <span className="import-value-name" title={item.value}>
+                  “{item.value}” <span className="muted">· {plural(item.count, ROWS)}</span>
+                </span>
+                <select
+                  className="input select"
+                  aria-label={`Owner for “${item.value}”`}
+                  value={String(ownerChoice.get(item.value) ?? '')}
+                  onChange={(e) => setOwnerValue(item.value, e.target.value ? Number(e.target.value) : null)}
+                  data-testid={`owner-value-${item.value}`}
+                >
+                  <option value="">No owner</option>
+                  {team.map((member) => (
+                    <option key={member.id} value={member.id}>
+                      {member.name}
+                    </option>
+                  ))}
+                </select>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
   );
 }

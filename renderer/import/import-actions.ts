@@ -19,8 +19,11 @@ let session = 0;
 let upload: Upload | null = null;
 let watch: JobWatch | null = null;
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
-/** Settings key of the preview on its way, so the same one is not asked twice. */
-let previewInFlight: string | null = null;
+/**
+ * The preview on its way: main runs one at a time, so a newer one waits for it (and asks it to
+ * stop once its job id is known from its progress events: its answer is not wanted any more).
+ */
+let previewInFlight: { key: string; jobId: string | null } | null = null;
 
 const PREVIEW_DELAY_MS = 350;
 const PREVIEW_ROWS = 50;
@@ -43,6 +46,7 @@ export function closeImport(): void {
   watch = null;
   if (previewTimer) clearTimeout(previewTimer);
   previewTimer = null;
+  if (previewInFlight?.jobId) void cancelJob(previewInFlight.jobId);
   previewInFlight = null;
   useImport.setState({ open: false });
   dispatch({ type: 'reset' });
@@ -165,20 +169,32 @@ async function runPreview(): Promise<void> {
   if (!canContinue({ ...state, step: 'mapping', busy: null }).ok) return;
   const settings = settingsOf(state);
   const key = settingsKey(settings);
-  if (!settings || !key || previewIsCurrent(state) || previewInFlight === key) return;
-  previewInFlight = key;
+  if (!settings || !key || previewIsCurrent(state)) return;
+  if (previewInFlight) {
+    // One at a time: the running one is told to stop; when it ends, this one starts.
+    if (previewInFlight.key !== key && previewInFlight.jobId) void cancelJob(previewInFlight.jobId);
+    return;
+  }
+  const flight: { key: string; jobId: string | null } = { key, jobId: null };
+  previewInFlight = flight;
   dispatch({ type: 'busy', busy: { kind: 'preview', progress: null } });
   const result = await withKindProgress(
     'import-preview',
-    (progress) => {
-      if (mine === session && previewInFlight === key) dispatch({ type: 'busy', busy: { kind: 'preview', progress } });
+    (progress, jobId) => {
+      flight.jobId ??= jobId;
+      if (mine === session && wizardState().busy?.kind === 'preview') dispatch({ type: 'busy', busy: { kind: 'preview', progress } });
     },
     () => api['import.preview']({ settings, limit: PREVIEW_ROWS }),
   );
-  if (mine !== session || previewInFlight !== key) return;
-  previewInFlight = null;
-  if (!result.ok) return dispatch({ type: 'failed', message: `Could not check the rows: ${result.error.message}` });
-  dispatch({ type: 'previewed', key, preview: result.value });
+  if (previewInFlight === flight) previewInFlight = null;
+  if (mine !== session) return;
+  const stillWanted = settingsKey(settingsOf(wizardState())) === key;
+  if (!result.ok) {
+    // A preview of settings changed since (cancelled, most likely) is simply replaced by the next one.
+    if (stillWanted) return dispatch({ type: 'failed', message: `Could not check the rows: ${result.error.message}` });
+  } else {
+    dispatch({ type: 'previewed', key, preview: result.value });
+  }
   // New unknown values got their default choice, or the seller changed something meanwhile.
   if (!previewIsCurrent(wizardState())) schedulePreview(0);
 }

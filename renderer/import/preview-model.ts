@@ -22,7 +22,7 @@ export const ACTION_LABELS: Record<RowAction, string> = {
   create: 'New',
   update: 'Update',
   skip: 'Skip',
-  reject: 'Not imported',
+  reject: 'Rejected',
 };
 
 export const STATUS_LABELS: Record<ImportStatus, string> = {

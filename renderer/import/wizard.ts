@@ -145,7 +145,8 @@ export function previewIsCurrent(state: WizardState): boolean {
 
 /** Whether the seller can go on from this step, and if not why, in words. */
 export function canContinue(state: WizardState): { ok: boolean; reason: string | null } {
-  if (state.busy) return { ok: false, reason: null };
+  // A preview on its way does not hold up the columns step: the preview step waits for it.
+  if (state.busy && !(state.busy.kind === 'preview' && state.step === 'mapping')) return { ok: false, reason: null };
   switch (state.step) {
     case 'file':
       return { ok: state.scan !== null, reason: null };

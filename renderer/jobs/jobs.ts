@@ -22,11 +22,11 @@ export function followJob(jobId: string, kind: JobKind, onProgress: (progress: P
  * Progress of a job whose id the page does not know yet (a scan or preview answers only when it is
  * done): the events of that kind, while `until` runs.
  */
-export async function withKindProgress<T>(kind: JobKind, onProgress: (progress: ProgressLike) => void, until: () => Promise<T>): Promise<T> {
+export async function withKindProgress<T>(kind: JobKind, onProgress: (progress: ProgressLike, jobId: string) => void, until: () => Promise<T>): Promise<T> {
   const stop = onAppEvent((event) => {
     if (event.name === 'job.progress' && event.payload.kind === kind) {
-      const { done, total, phase } = event.payload;
-      onProgress({ done, total, phase });
+      const { done, total, phase, jobId } = event.payload;
+      onProgress({ done, total, phase }, jobId);
     }
   });
   try {

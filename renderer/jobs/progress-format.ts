@@ -55,9 +55,9 @@ export function phaseLabel(phase: string, fallback: string): string {
   return PHASES[word.toLowerCase()] ?? word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** "Writing: 1,200 of 5,000 leads (24%)", "Reading the file: 12,000 rows…", "Starting…". */
+/** "Writing: 1,200 of 5,000 leads (24%)", "Reading the file: 12,000 rows…", "Importing…" before the first report. */
 export function describeProgress(progress: ProgressLike | null, unit: Unit, fallback = 'Working'): string {
-  if (!progress) return 'Starting…';
+  if (!progress) return `${fallback}…`;
   const phase = phaseLabel(progress.phase, fallback);
   if (progress.total === null) return progress.done > 0 ? `${phase}: ${plural(progress.done, unit)}…` : `${phase}…`;
   return `${phase}: ${formatCount(progress.done)} of ${plural(progress.total, unit)} (${progressPercent(progress) ?? 0}%)`;

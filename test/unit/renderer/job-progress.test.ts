@@ -26,7 +26,7 @@ describe('progress in words', () => {
     expect(describeProgress({ done: 12000, total: null, phase: 'reading' }, ROWS)).toBe('Reading the file: 12,000 rows…');
     expect(describeProgress({ done: 0, total: null, phase: 'checking' }, ROWS)).toBe('Checking rows…');
     expect(describeProgress({ done: 1, total: 1, phase: '' }, ROWS, 'Importing')).toBe('Importing: 1 of 1 row (100%)');
-    expect(describeProgress(null, ROWS)).toBe('Starting…');
+    expect(describeProgress(null, ROWS, 'Importing')).toBe('Importing…');
   });
 
   it('shows an unknown phase as it came, capitalized', () => {
