@@ -63,7 +63,10 @@ export function onLine(line: number, message: string): string {
  */
 export function createScratchSet(open: (path: string) => Database) {
   const scratch = open('');
-  scratch.exec('CREATE TABLE seen (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID');
+  // Throwaway data: no journal, no syncing, one transaction that is never committed (closing drops it all).
+  scratch.pragma('journal_mode = OFF');
+  scratch.pragma('synchronous = OFF');
+  scratch.exec('CREATE TABLE seen (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID; BEGIN');
   const get = scratch.prepare<[string], { value: string | null }>('SELECT value FROM seen WHERE key = ?');
   const put = scratch.prepare('INSERT OR REPLACE INTO seen (key, value) VALUES (?, ?)');
   return {

@@ -15,8 +15,8 @@ import type { ConvertedRow } from './row-to-lead.ts';
  * row that fails rolls back alone (a savepoint) and is reported as rejected.
  */
 export interface ImportWriter {
-  /** The live lead with this e-mail (any case), if any. */
-  findByEmail(email: string): ExistingLead | null;
+  /** The live lead with this e-mail (any case), if any; its fields only when `withFields` (an update needs them). */
+  findByEmail(email: string, withFields: boolean): ExistingLead | null;
   /** Whether a company with this domain was stored before this import created it. */
   companyExists(domain: string): boolean;
   /** Writes a create or update decision; returns the lead id and a shared company whose leads need rescoring. */
@@ -84,9 +84,10 @@ export function createImportWriter(ctx: ServiceContext, imports: ImportRepositor
   });
 
   return {
-    findByEmail(email) {
+    findByEmail(email, withFields) {
       const found = byEmail.get(email);
       if (!found) return null;
+      if (!withFields) return { id: found.id, fields: EMPTY_LEAD_FIELDS, stageKey: '' };
       const lead = leads.get(found.id)!;
       return { id: lead.id, fields: fieldsOf(lead), stageKey: lead.stageKey };
     },

@@ -76,9 +76,15 @@ export function parseTimestamp(text: string): Parsed<number> {
   return Number.isNaN(ms) ? no('is not a date and time like 2026-03-31T14:30:00Z') : ok(ms);
 }
 
+/** Whether YYYY-MM-DD names a day of the calendar (no 30 February). Arithmetic: it runs for every date cell. */
 function isRealDate(iso: string): boolean {
-  const ms = Date.parse(`${iso}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === iso;
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 /** "a; b; c" → ['a', 'b', 'c']: our export's separator (line breaks split too); blanks and repeats dropped. */

@@ -62,7 +62,7 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
         continue;
       }
       const row = convertRow(record.fields, input.settings.columns, setup.resolver);
-      const existing = row.email ? writer.findByEmail(row.email) : null;
+      const existing = row.email ? writer.findByEmail(row.email, input.settings.onDuplicate === 'update') : null;
       const decision = decideRow(row, existing, setup.decide);
       if (existing) next.duplicates++;
       if (decision.action === 'reject' || decision.action === 'skip') {

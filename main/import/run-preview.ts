@@ -51,6 +51,8 @@ export async function runPreview(db: Database.Database, input: PreviewRunInput, 
 
   function existingFor(email: string): ExistingLead | null {
     const stored = byEmail.get(email);
+    // Only an update looks at the stored lead's fields (reading a whole lead costs more than the rest of the row).
+    if (stored && setup.decide.policy !== 'update') return { id: stored.id, fields: EMPTY_LEAD_FIELDS, stageKey: '' };
     if (stored) {
       const lead = ctx.leads.get(stored.id)!;
       const fields = { ...EMPTY_LEAD_FIELDS };
