@@ -267,6 +267,11 @@ export interface ImportRecord {
   message: string | null;
 }
 
+/**
+ * The kinds of 'job.progress' / 'job.finished' events of this feature. Progress counts rows,
+ * except 'import-scan', which counts bytes of the file. `import.scan` and `import.preview` answer
+ * when their job ends; the jobId in their progress events can be given to `jobs.cancel`.
+ */
 export type JobKind = 'export' | 'import' | 'import-scan' | 'import-preview';
 
 /** `jobs.status`: for a page that reconnects or missed the 'job.finished' event. */
