@@ -50,33 +50,38 @@ function ExportOptions() {
     >
       <fieldset className="export-fieldset">
         <legend className="export-legend">What to export</legend>
-        <label className="export-choice">
+        <label className="choice">
           <input type="radio" name={`${id}-what`} checked={choice === 'shown'} onChange={() => setChoice('shown')} data-testid="export-shown" />
           <span>
-            <span className="export-choice-title">{source.kind === 'view' ? 'This view' : 'What is shown'}</span>
-            <span className="export-choice-hint">{shownText}</span>
+            <span className="choice-title">{source.kind === 'view' ? 'This view' : 'What is shown'}</span>
+            <span className="choice-hint">{shownText}</span>
           </span>
         </label>
-        <label className="export-choice">
+        <label className="choice">
           <input type="radio" name={`${id}-what`} checked={choice === 'all'} onChange={() => setChoice('all')} data-testid="export-all" />
           <span>
-            <span className="export-choice-title">All leads, every field</span>
-            <span className="export-choice-hint">
+            <span className="choice-title">All leads, every field</span>
+            <span className="choice-hint">
               {allCount === null ? 'Every lead' : plural(allCount, LEADS)} with all {ALL_FIELDS_COUNT} fields: a backup that Voronka imports back as it was
             </span>
           </span>
         </label>
       </fieldset>
+      {choice === 'shown' && source.kind === 'workspace' && shownCount === 0 && (
+        <p className="export-warning" role="status">
+          No lead matches the filter: the file will hold the header only.
+        </p>
+      )}
       <fieldset className="export-fieldset">
         <legend className="export-legend">Separator</legend>
         <div className="export-inline">
-          <label className="export-choice">
+          <label className="choice">
             <input type="radio" name={`${id}-delimiter`} checked={prefs.delimiter === ','} onChange={() => setPrefs({ delimiter: ',' })} data-testid="export-comma" />
-            <span className="export-choice-title">Comma</span>
+            <span className="choice-title">Comma</span>
           </label>
-          <label className="export-choice">
+          <label className="choice">
             <input type="radio" name={`${id}-delimiter`} checked={prefs.delimiter === ';'} onChange={() => setPrefs({ delimiter: ';' })} data-testid="export-semicolon" />
-            <span className="export-choice-title">Semicolon</span>
+            <span className="choice-title">Semicolon</span>
           </label>
         </div>
         <p className="field-hint">Semicolon: Excel in Russian and other decimal-comma locales. Comma: Google Sheets, Numbers, Excel in English.</p>

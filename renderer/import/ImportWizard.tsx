@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Modal } from '../ui/Modal.tsx';
 import { closeImport, goBack, goNext, goTo } from './import-actions.ts';
 import { useImport } from './import-store.ts';
@@ -16,8 +17,18 @@ const NEXT_LABEL = { scan: 'Next: columns', mapping: 'Next: preview' } as const;
 export function ImportWizard() {
   const open = useImport((s) => s.open);
   const wizard = useImport((s) => s.wizard);
-  if (!open) return null;
+  const bodyRef = useRef<HTMLDivElement>(null);
   const { step } = wizard;
+  const shownStep = useRef(step);
+
+  // A new step: keyboard and screen reader users start at its top, not on a button that went away.
+  useEffect(() => {
+    if (!open || shownStep.current === step) return;
+    shownStep.current = step;
+    bodyRef.current?.focus();
+  }, [open, step]);
+
+  if (!open) return null;
   const next = canContinue(wizard);
   const back = previousStep(step);
   const current = STEPS.findIndex((s) => s.step === step);
@@ -48,7 +59,7 @@ export function ImportWizard() {
           );
         })}
       </ol>
-      <div key={step} className="import-body" data-testid={`import-step-${step}`}>
+      <div key={step} ref={bodyRef} className="import-body" tabIndex={-1} aria-label={STEPS[current]?.label} data-testid={`import-step-${step}`}>
         {step === 'file' && <FileStep />}
         {step === 'scan' && <ScanStep />}
         {step === 'mapping' && <MappingStep />}

@@ -71,11 +71,11 @@ export function PreviewStep() {
           <legend className="import-subheading">{duplicateOutcome(counts, onDuplicate)}</legend>
           <div className="import-policy-choices">
             {POLICY_CHOICES.map((choice) => (
-              <label key={choice.policy} className="export-choice import-policy-choice">
+              <label key={choice.policy} className="choice import-policy-choice">
                 <input type="radio" name={`${id}-policy`} checked={onDuplicate === choice.policy} onChange={() => setDuplicatePolicy(choice.policy)} data-testid={`policy-${choice.policy}`} />
                 <span>
-                  <span className="export-choice-title">{choice.title}</span>
-                  <span className="export-choice-hint">{choice.hint}</span>
+                  <span className="choice-title">{choice.title}</span>
+                  <span className="choice-hint">{choice.hint}</span>
                 </span>
               </label>
             ))}
