@@ -1,10 +1,10 @@
 import { useId, useState, type DragEvent } from 'react';
 import { inElectron } from '../api/files.ts';
 import { ProgressBar } from '../jobs/ProgressBar.tsx';
-import { describeProgress, describeUpload, progressPercent, ROWS } from '../jobs/progress-format.ts';
+import { describeBytesProgress, describeUpload, progressPercent } from '../jobs/progress-format.ts';
 import { openSettings } from '../state/workspace-actions.ts';
 import { UploadIcon } from '../ui/icons.tsx';
-import { cancelUpload, chooseFile, closeImport, uploadAndScan } from './import-actions.ts';
+import { cancelScan, cancelUpload, chooseFile, closeImport, scanCancellable, uploadAndScan } from './import-actions.ts';
 import { useImport } from './import-store.ts';
 
 /** Step 1: pick the file (Electron's open dialog, or an upload to the harness in a browser). */
@@ -77,7 +77,12 @@ export function FileStep() {
         )}
         {busy?.kind === 'scan' && (
           <div className="import-progress">
-            <ProgressBar percent={progressPercent(busy.progress)} label="Reading the file" text={describeProgress(busy.progress, ROWS, 'Reading the file')} testId="import-scan-progress" />
+            <ProgressBar percent={progressPercent(busy.progress)} label="Reading the file" text={describeBytesProgress(busy.progress, 'Reading the file')} testId="import-scan-progress" />
+            {busy.progress && scanCancellable() && (
+              <button type="button" className="button button-small" onClick={cancelScan}>
+                Stop reading
+              </button>
+            )}
           </div>
         )}
       </div>

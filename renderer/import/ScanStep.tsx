@@ -1,6 +1,6 @@
 import type { CsvFileDelimiter, CsvFileEncoding } from '../../shared/domain/csv-transfer.ts';
 import { ProgressBar } from '../jobs/ProgressBar.tsx';
-import { describeProgress, formatBytes, formatCount, plural, progressPercent, ROWS } from '../jobs/progress-format.ts';
+import { describeBytesProgress, formatBytes, formatCount, plural, progressPercent, ROWS } from '../jobs/progress-format.ts';
 import { setReadChoice } from './import-actions.ts';
 import { useImport } from './import-store.ts';
 import { columnName } from './mapping-model.ts';
@@ -81,7 +81,7 @@ export function ScanStep() {
           </dd>
         </div>
       </dl>
-      {reading && <ProgressBar percent={progressPercent(busy.progress)} label="Reading the file" text={describeProgress(busy.progress, ROWS, 'Reading the file')} />}
+      {reading && <ProgressBar percent={progressPercent(busy.progress)} label="Reading the file" text={describeBytesProgress(busy.progress, 'Reading the file')} />}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -24,6 +24,8 @@ let previewTimer: ReturnType<typeof setTimeout> | null = null;
  * stop once its job id is known from its progress events: its answer is not wanted any more).
  */
 let previewInFlight: { key: string; jobId: string | null } | null = null;
+/** The scan on its way (its job id comes with its first progress event), and whether the seller cancelled it. */
+let scanFlight: { jobId: string | null; cancelled: boolean } | null = null;
 
 const PREVIEW_DELAY_MS = 350;
 const PREVIEW_ROWS = 50;
@@ -48,6 +50,8 @@ export function closeImport(): void {
   previewTimer = null;
   if (previewInFlight?.jobId) void cancelJob(previewInFlight.jobId);
   previewInFlight = null;
+  if (scanFlight?.jobId) void cancelJob(scanFlight.jobId);
+  scanFlight = null;
   useImport.setState({ open: false });
   dispatch({ type: 'reset' });
 }
@@ -92,16 +96,38 @@ async function runScan(): Promise<void> {
   const mine = session;
   const { file, delimiter, encoding } = wizardState();
   if (!file) return;
+  const flight: { jobId: string | null; cancelled: boolean } = { jobId: null, cancelled: false };
+  scanFlight = flight;
   const result = await withKindProgress(
     'import-scan',
-    (progress) => {
+    (progress, jobId) => {
+      flight.jobId ??= jobId;
       if (mine === session && wizardState().busy?.kind === 'scan') dispatch({ type: 'busy', busy: { kind: 'scan', progress } });
     },
     () => api['import.scan']({ fileId: file.fileId, delimiter, encoding }),
   );
+  if (scanFlight === flight) scanFlight = null;
   if (mine !== session) return;
+  if (flight.cancelled) {
+    // Back to where the seller was: the file step, or the last reading of this file.
+    dispatch({ type: 'busy', busy: null });
+    if (!wizardState().scan) dispatch({ type: 'reset' });
+    return;
+  }
   if (!result.ok) return dispatch({ type: 'failed', message: `Could not read the file: ${result.error.message}` });
   dispatch({ type: 'scanned', scan: result.value });
+}
+
+/** Stops reading a large file (once main has said which job reads it). */
+export function cancelScan(): void {
+  if (!scanFlight?.jobId) return;
+  scanFlight.cancelled = true;
+  void cancelJob(scanFlight.jobId);
+}
+
+/** The scan can be cancelled once its job is known. */
+export function scanCancellable(): boolean {
+  return Boolean(scanFlight?.jobId);
 }
 
 /** The seller corrects the detected delimiter or encoding: read the file again with it. */

@@ -77,6 +77,14 @@ export function formatBytes(bytes: number): string {
   return `${text} ${units[unit]}`;
 }
 
+/** Progress counted in bytes (the scan of a file): "Reading the file: 3.4 MB of 12 MB (28%)". */
+export function describeBytesProgress(progress: ProgressLike | null, fallback: string): string {
+  if (!progress) return `${fallback}…`;
+  const phase = phaseLabel(progress.phase, fallback);
+  if (progress.total === null) return progress.done > 0 ? `${phase}: ${formatBytes(progress.done)}…` : `${phase}…`;
+  return `${phase}: ${formatBytes(progress.done)} of ${formatBytes(progress.total)} (${progressPercent(progress) ?? 0}%)`;
+}
+
 /** "Uploading: 3.4 MB of 12 MB (28%)". */
 export function describeUpload(loaded: number, total: number): string {
   if (total <= 0) return 'Uploading…';

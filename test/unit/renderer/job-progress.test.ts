@@ -3,7 +3,7 @@ import type { JobStatus } from '../../../shared/domain/csv-transfer.ts';
 import type { AppEvent, AppEventListener } from '../../../shared/ipc/events.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import { watchJob, type JobWatchDeps } from '../../../renderer/jobs/job-watch.ts';
-import { describeProgress, describeUpload, formatBytes, LEADS, phaseLabel, progressPercent, ROWS } from '../../../renderer/jobs/progress-format.ts';
+import { describeBytesProgress, describeProgress, describeUpload, formatBytes, LEADS, phaseLabel, progressPercent, ROWS } from '../../../renderer/jobs/progress-format.ts';
 
 describe('progress in words', () => {
   it('rounds down and never says 100% before the last item', () => {
@@ -40,6 +40,9 @@ describe('progress in words', () => {
     expect(formatBytes(12.4 * 1024 * 1024)).toBe('12.4 MB');
     expect(formatBytes(2 * 1024 ** 3)).toBe('2 GB');
     expect(describeUpload(3.5 * 1024 * 1024, 14 * 1024 * 1024)).toBe('Uploading: 3.5 MB of 14 MB (25%)');
+    // A scan counts the bytes of the file read so far.
+    expect(describeBytesProgress({ done: 3.5 * 1024 * 1024, total: 14 * 1024 * 1024, phase: 'reading' }, 'Reading the file')).toBe('Reading the file: 3.5 MB of 14 MB (25%)');
+    expect(describeBytesProgress(null, 'Reading the file')).toBe('Reading the file…');
   });
 });
 
