@@ -11,6 +11,8 @@ import { Toasts } from '../ui/Toasts.tsx';
 import { Sidebar } from '../views/Sidebar.tsx';
 import { useReports } from '../reports/report-store.ts';
 import { connectAppEvents } from '../jobs/job-events.ts';
+import { useExport } from '../export/export-store.ts';
+import { useImport } from '../import/import-store.ts';
 import { ExportDialog, ImportWizard, ReportsScreen, SettingsDialog, TableView } from './lazy-screens.tsx';
 import { NoMatches } from './NoMatches.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -27,6 +29,9 @@ export function App() {
   const moveFormOpen = useBoard((s) => s.moveForm !== null);
   const settingsOpen = useWorkspace((s) => s.settingsOpen);
   const reportsOpen = useReports((s) => s.open);
+  // Mounted only when open: they load as chunks of their own on first use.
+  const importOpen = useImport((s) => s.open);
+  const exportOpen = useExport((s) => s.source !== null);
   useUndoShortcut();
 
   useEffect(() => {
@@ -75,8 +80,8 @@ export function App() {
       {panelOpen && <LeadPanel />}
       {moveFormOpen && <MoveForm />}
       {settingsOpen && <SettingsDialog />}
-      <ImportWizard />
-      <ExportDialog />
+      {importOpen && <ImportWizard />}
+      {exportOpen && <ExportDialog />}
       <Toasts />
     </div>
   );
