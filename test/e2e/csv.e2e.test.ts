@@ -184,6 +184,34 @@ describe('CSV import and export', () => {
     expect(app.pageErrors).toEqual([]);
   }, 60_000);
 
+  it('exports a saved view from its sidebar menu, with its own filter and columns', async () => {
+    const view = await app.must('views.save', {
+      name: 'Phones',
+      filter: { all: [{ field: 'phone', op: 'is_not_empty' }] },
+      columns: [
+        { key: 'name', width: null },
+        { key: 'phone', width: null },
+      ],
+      sort: [{ field: 'name', dir: 'asc' }],
+    });
+    await page().reload();
+    const item = page().getByTestId(`view-${view.id}`);
+    await item.hover();
+    await page().getByTestId(`view-export-${view.id}`).click();
+    await expect(page().getByTestId('export-dialog').getByRole('heading').textContent()).resolves.toBe('Export “Phones” to CSV');
+    await page().getByTestId('export-comma').check();
+    const file = await download(page(), () => page().getByTestId('export-start').click());
+    const rows = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(rows).toEqual([
+      ['Name', 'Phone'],
+      ['Анна Петрова', '+7 915 123-45-67'],
+      ['Иван Смирнов', '+7 916 000-11-22'],
+      ['Ольга Кузнецова', '+7 903 555-44-33'],
+    ]);
+    await page().getByTestId('export-close').click();
+    await app.must('views.delete', { id: view.id });
+  });
+
   it.runIf(screenshotDir)('README screenshots: the columns of another CRM’s export, and the export dialog over the demo funnel', async () => {
     // The demo team and funnel beside the leads of the test (demo.load wants an empty funnel).
     const t = createTestServices({ dbPath: app.dbPath, now: Date.now() });
