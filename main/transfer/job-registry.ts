@@ -35,6 +35,8 @@ export interface StartOptions<I, R> {
   toResult?: (value: R) => Promise<Result | null> | Result | null;
   /** Runs once, whatever the outcome, before 'job.finished' is sent. */
   onSettled?: (outcome: JobOutcome<R>) => Promise<void> | void;
+  /** What `jobs.status` shows after a cancel or a failure (an import's record: what it committed). */
+  resultIfNotDone?: () => Result | null;
 }
 
 const KEEP_FINISHED = 50;
@@ -86,6 +88,7 @@ export function createJobRegistry(events?: EventBus) {
         try {
           await options.onSettled?.(result);
           if (result.status === 'done') status.result = (await options.toResult?.(result.value)) ?? null;
+          else status.result = options.resultIfNotDone?.() ?? null;
         } catch (error) {
           // The job itself ended; what failed is reading its result. Say so rather than hang.
           result = { status: 'failed', message: (error as Error).message };

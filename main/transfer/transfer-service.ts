@@ -233,6 +233,7 @@ export function createTransferService(ctx: ServiceContext, options: TransferServ
           if (outcome.status !== 'done') imports.finish(importId, outcome.status, now(), outcome.status === 'failed' ? outcome.message : null);
         },
         toResult: () => imports.get(importId) ?? null,
+        resultIfNotDone: () => imports.get(importId) ?? null,
       });
       return { jobId, importId };
     },

@@ -281,7 +281,7 @@ export interface JobStatus {
   state: 'running' | 'done' | 'cancelled' | 'failed';
   progress: { done: number; total: number | null; phase: string } | null;
   message: string | null;
-  /** export: ExportResult; import: ImportRecord; null until done. */
+  /** export: ExportResult when done; import: its ImportRecord when done, cancelled or failed; else null. */
   result: ExportResult | ImportRecord | null;
 }
 

@@ -100,6 +100,7 @@ describe('cancel mid-import', () => {
 
     const record = t.transfer.listImports().find((r) => r.id === started.importId)!;
     expect(record.status).toBe('cancelled');
+    expect(t.transfer.jobStatus(started.jobId)).toMatchObject({ state: 'cancelled', result: record });
     expect(record.counts.created % 2000).toBe(0);
     expect(record.counts.created).toBeGreaterThan(0);
     expect(record.counts.created).toBeLessThan(40_000);
