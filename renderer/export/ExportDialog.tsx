@@ -113,7 +113,7 @@ function ExportRunning() {
       <p className="modal-intro">
         Writing <strong>{fileName}</strong>…
       </p>
-      <ProgressBar percent={progressPercent(progress)} label="Export progress" text={cancelling ? 'Cancelling…' : describeProgress(progress, LEADS, 'Writing')} testId="export-progress" />
+      <ProgressBar percent={progressPercent(progress)} label="Export progress" text={cancelling ? 'Cancelling…' : progress ? describeProgress(progress, LEADS, 'Writing') : 'Counting the leads…'} testId="export-progress" />
       <div className="modal-actions">
         <button type="button" className="button" disabled={cancelling} onClick={() => void cancelExport()} data-testid="export-cancel">
           Cancel export
