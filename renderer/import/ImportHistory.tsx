@@ -43,6 +43,11 @@ export function ImportHistory() {
           Could not load the imports: {error}
         </p>
       )}
+      {!loaded && (
+        <p className="muted" role="status">
+          Loading the imports…
+        </p>
+      )}
       {loaded && !error && records.length === 0 && (
         <p className="import-history-empty" data-testid="history-empty">
           No imports yet. Bring in a prospect list or another CRM’s export with <strong>Import CSV</strong>.
