@@ -1,8 +1,10 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportOf } from '../../shared/domain/reports.ts';
 import { describePeriod } from '../../shared/domain/report-period.ts';
 import { count, percent } from './format.ts';
+import { ChartFrame, FIGURE_TICK, GRID_STROKE, LEGEND_PROPS, NAME_TICK } from './ReportChart.tsx';
 import { COLORS, Delta, Kpi, Section } from './ReportParts.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
 export function FunnelReport({ result }: { result: ReportOf<'funnel'> }) {
   const rows = result.current.rows;
@@ -34,64 +36,48 @@ export function FunnelReport({ result }: { result: ReportOf<'funnel'> }) {
         />
       </div>
       <Section title={result.mode === 'cohort' ? 'How far the journeys got' : 'Stages passed in the period'}>
-        <div className="report-chart" data-testid="report-chart">
-          <ResponsiveContainer width="100%" height={300}>
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barGap={2}>
-              <CartesianGrid horizontal={false} stroke="#eceef2" />
-              <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: '#667085' }} />
-              <YAxis type="category" dataKey="stage" width={150} tick={{ fontSize: 12, fill: '#1b1f27' }} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-              <Bar dataKey="Marketing" name="Marketing stages" stackId="now" fill={COLORS.marketing} isAnimationActive={false} />
-              <Bar dataKey="Sales" name="Sales stages" stackId="now" fill={COLORS.sales} isAnimationActive={false} />
-              <Bar dataKey="Recycled" name="Recycled journeys" stackId="now" fill={COLORS.recycled} isAnimationActive={false} />
-              {compare && <Bar dataKey="Previous" name={`Previous (${describePeriod(result.previousPeriod!)})`} fill={COLORS.previous} isAnimationActive={false} />}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-        <table className="report-table" data-testid="report-table">
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col" className="num">Reached</th>
-              {compare && <th scope="col" className="num">Previous</th>}
-              <th scope="col" className="num">New</th>
-              <th scope="col" className="num">Recycled</th>
-              <th scope="col" className="num">Step conversion</th>
-              <th scope="col" className="num">Cumulative</th>
-              <th scope="col" className="num">Lost from here</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const prev = before.get(row.stageKey);
-              return (
-                <tr key={row.stageKey} data-testid={`funnel-row-${row.stageKey}`} className={`report-row-${row.funnel}`}>
-                  <th scope="row">
-                    <span className={`report-funnel-dot report-funnel-dot-${row.funnel}`} aria-hidden="true" />
-                    {row.stageName}
-                  </th>
-                  <td className="num" data-testid="reached">
-                    {count(row.reached)}
+        <ChartFrame height={300} testId="report-chart">
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barGap={2}>
+            <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
+            <XAxis type="number" allowDecimals={false} tick={FIGURE_TICK} />
+            <YAxis type="category" dataKey="stage" width={150} tick={NAME_TICK} />
+            <Tooltip />
+            <Legend {...LEGEND_PROPS} />
+            <Bar dataKey="Marketing" name="Marketing stages" stackId="now" fill={COLORS.marketing} isAnimationActive={false} />
+            <Bar dataKey="Sales" name="Sales stages" stackId="now" fill={COLORS.sales} isAnimationActive={false} />
+            <Bar dataKey="Recycled" name="Recycled journeys" stackId="now" fill={COLORS.recycled} isAnimationActive={false} />
+            {compare && <Bar dataKey="Previous" name={`Previous (${describePeriod(result.previousPeriod!)})`} fill={COLORS.previous} isAnimationActive={false} />}
+          </BarChart>
+        </ChartFrame>
+        <ReportTable head={['Stage', 'Reached', ...(compare ? ['Previous'] : []), 'New', 'Recycled', 'Step conversion', 'Cumulative', 'Lost from here']} testId="report-table">
+          {rows.map((row) => {
+            const prev = before.get(row.stageKey);
+            return (
+              <tr key={row.stageKey} data-testid={`funnel-row-${row.stageKey}`} className={`report-row-${row.funnel}`}>
+                <th scope="row">
+                  <span className={`report-funnel-dot report-funnel-dot-${row.funnel}`} aria-hidden="true" />
+                  {row.stageName}
+                </th>
+                <td className="num" data-testid="reached">
+                  {count(row.reached)}
+                </td>
+                {compare && (
+                  <td className="num">
+                    {count(prev?.reached ?? 0)} <Delta current={row.reached} previous={prev?.reached ?? 0} kind="count" />
                   </td>
-                  {compare && (
-                    <td className="num">
-                      {count(prev?.reached ?? 0)} <Delta current={row.reached} previous={prev?.reached ?? 0} kind="count" />
-                    </td>
-                  )}
-                  <td className="num">{count(row.reachedNew)}</td>
-                  <td className="num">{count(row.reachedRecycled)}</td>
-                  <td className="num" data-testid="step">
-                    {percent(row.stepConversion)}
-                    {compare && <Delta current={row.stepConversion} previous={prev?.stepConversion ?? null} kind="rate" />}
-                  </td>
-                  <td className="num">{percent(row.cumulativeConversion)}</td>
-                  <td className="num">{row.lostHere > 0 ? count(row.lostHere) : '–'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                )}
+                <td className="num">{count(row.reachedNew)}</td>
+                <td className="num">{count(row.reachedRecycled)}</td>
+                <td className="num" data-testid="step">
+                  {percent(row.stepConversion)}
+                  {compare && <Delta current={row.stepConversion} previous={prev?.stepConversion ?? null} kind="rate" />}
+                </td>
+                <td className="num">{percent(row.cumulativeConversion)}</td>
+                <td className="num">{row.lostHere > 0 ? count(row.lostHere) : '–'}</td>
+              </tr>
+            );
+          })}
+        </ReportTable>
       </Section>
     </>
   );

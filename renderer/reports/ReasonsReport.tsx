@@ -1,7 +1,9 @@
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReasonCount, ReportOf } from '../../shared/domain/reports.ts';
 import { count, percent } from './format.ts';
+import { ChartFrame, NAME_TICK } from './ReportChart.tsx';
 import { COLORS, Delta, Empty, Kpi, Section } from './ReportParts.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
 export function ReasonsReport({ result }: { result: ReportOf<'reasons'> }) {
   const { current, previous } = result;
@@ -30,37 +32,26 @@ function ReasonList({ title, rows, before, color, testId }: { title: string; row
         <Empty>None in the period.</Empty>
       ) : (
         <>
-          <div className="report-chart">
-            <ResponsiveContainer width="100%" height={Math.max(80, rows.length * 28 + 20)}>
-              <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
-                <XAxis type="number" hide allowDecimals={false} />
-                <YAxis type="category" dataKey="reason" width={140} tick={{ fontSize: 12, fill: '#1b1f27' }} />
-                <Tooltip />
-                <Bar dataKey="count" name="Count" fill={color} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">Reason</th>
-                <th scope="col" className="num">Count</th>
-                <th scope="col" className="num">Share</th>
+          <ChartFrame height={Math.max(80, rows.length * 28 + 20)}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+              <XAxis type="number" hide allowDecimals={false} />
+              <YAxis type="category" dataKey="reason" width={140} tick={NAME_TICK} />
+              <Tooltip />
+              <Bar dataKey="count" name="Count" fill={color} isAnimationActive={false} />
+            </BarChart>
+          </ChartFrame>
+          <ReportTable head={['Reason', 'Count', 'Share']}>
+            {rows.map((row) => (
+              <tr key={row.reason}>
+                <th scope="row">{row.reason}</th>
+                <td className="num">
+                  {count(row.count)}
+                  {before && <Delta current={row.count} previous={prev.get(row.reason) ?? 0} kind="count" goodWhen="down" />}
+                </td>
+                <td className="num">{percent(row.share, 0)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.reason}>
-                  <th scope="row">{row.reason}</th>
-                  <td className="num">
-                    {count(row.count)}
-                    {before && <Delta current={row.count} previous={prev.get(row.reason) ?? 0} kind="count" goodWhen="down" />}
-                  </td>
-                  <td className="num">{percent(row.share, 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ReportTable>
         </>
       )}
     </Section>

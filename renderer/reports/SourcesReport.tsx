@@ -1,28 +1,28 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportOf, SourceRow } from '../../shared/domain/reports.ts';
 import { count, percent } from './format.ts';
+import { ChartFrame, FIGURE_TICK, GRID_STROKE, LEGEND_PROPS, NAME_TICK } from './ReportChart.tsx';
 import { COLORS, Delta, Empty, Section } from './ReportParts.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
 export function SourcesReport({ result }: { result: ReportOf<'sources'> }) {
   const data = result.current.bySource.slice(0, 12).map((row) => ({ name: row.key ?? '(no source)', Leads: row.leads, MQLs: row.mqls, SQLs: row.sqls, Wins: row.wins }));
   return (
     <>
       <Section title="Leads, MQLs, SQLs and wins per source">
-        <div className="report-chart">
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
-              <CartesianGrid vertical={false} stroke="#eceef2" />
-              <XAxis dataKey="name" tick={{ fontSize: 12, fill: '#1b1f27' }} interval={0} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#667085' }} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-              <Bar dataKey="Leads" fill={COLORS.marketing} isAnimationActive={false} />
-              <Bar dataKey="MQLs" fill={COLORS.sales} isAnimationActive={false} />
-              <Bar dataKey="SQLs" fill={COLORS.weighted} isAnimationActive={false} />
-              <Bar dataKey="Wins" fill={COLORS.won} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartFrame>
+          <BarChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+            <XAxis dataKey="name" tick={NAME_TICK} interval={0} />
+            <YAxis allowDecimals={false} tick={FIGURE_TICK} />
+            <Tooltip />
+            <Legend {...LEGEND_PROPS} />
+            <Bar dataKey="Leads" fill={COLORS.marketing} isAnimationActive={false} />
+            <Bar dataKey="MQLs" fill={COLORS.sales} isAnimationActive={false} />
+            <Bar dataKey="SQLs" fill={COLORS.weighted} isAnimationActive={false} />
+            <Bar dataKey="Wins" fill={COLORS.won} isAnimationActive={false} />
+          </BarChart>
+        </ChartFrame>
         <SourceTable rows={result.current.bySource} before={result.previous?.bySource ?? null} label="Source" testId="sources-by-source" />
       </Section>
       <Section title="Per persona">
@@ -36,44 +36,29 @@ function SourceTable({ rows, before, label, testId }: { rows: SourceRow[]; befor
   if (rows.length === 0) return <Empty>No leads in the period.</Empty>;
   const prev = new Map(before?.map((row) => [row.key, row]));
   return (
-    <table className="report-table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">{label}</th>
-          <th scope="col" className="num">Leads</th>
-          <th scope="col" className="num">Recycled</th>
-          <th scope="col" className="num">MQLs</th>
-          <th scope="col" className="num">SQLs</th>
-          <th scope="col" className="num">Wins</th>
-          <th scope="col" className="num">Lead → MQL</th>
-          <th scope="col" className="num">MQL → SQL</th>
-          <th scope="col" className="num">Lead → win</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const p = prev.get(row.key);
-          return (
-            <tr key={String(row.key)} data-testid={`source-row-${row.key ?? 'none'}`}>
-              <th scope="row">{row.key ?? `(no ${label.toLowerCase()})`}</th>
-              <td className="num" data-testid="leads">
-                {count(row.leads)}
-                {before && <Delta current={row.leads} previous={p?.leads ?? 0} kind="count" />}
-              </td>
-              <td className="num">{count(row.recycled)}</td>
-              <td className="num">{count(row.mqls)}</td>
-              <td className="num">{count(row.sqls)}</td>
-              <td className="num">{count(row.wins)}</td>
-              <td className="num">{percent(row.leadToMql)}</td>
-              <td className="num">{percent(row.mqlToSql)}</td>
-              <td className="num">
-                {percent(row.leadToWin)}
-                {before && <Delta current={row.leadToWin} previous={p?.leadToWin ?? null} kind="rate" />}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ReportTable head={[label, 'Leads', 'Recycled', 'MQLs', 'SQLs', 'Wins', 'Lead → MQL', 'MQL → SQL', 'Lead → win']} testId={testId}>
+      {rows.map((row) => {
+        const p = prev.get(row.key);
+        return (
+          <tr key={String(row.key)} data-testid={`source-row-${row.key ?? 'none'}`}>
+            <th scope="row">{row.key ?? `(no ${label.toLowerCase()})`}</th>
+            <td className="num" data-testid="leads">
+              {count(row.leads)}
+              {before && <Delta current={row.leads} previous={p?.leads ?? 0} kind="count" />}
+            </td>
+            <td className="num">{count(row.recycled)}</td>
+            <td className="num">{count(row.mqls)}</td>
+            <td className="num">{count(row.sqls)}</td>
+            <td className="num">{count(row.wins)}</td>
+            <td className="num">{percent(row.leadToMql)}</td>
+            <td className="num">{percent(row.mqlToSql)}</td>
+            <td className="num">
+              {percent(row.leadToWin)}
+              {before && <Delta current={row.leadToWin} previous={p?.leadToWin ?? null} kind="rate" />}
+            </td>
+          </tr>
+        );
+      })}
+    </ReportTable>
   );
 }

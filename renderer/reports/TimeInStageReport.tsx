@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportOf } from '../../shared/domain/reports.ts';
 import { count, days } from './format.ts';
 import { saveLimit } from './report-actions.ts';
+import { ChartFrame, FIGURE_TICK, GRID_STROKE, LEGEND_PROPS, NAME_TICK } from './ReportChart.tsx';
 import { COLORS, Delta, Empty, Kpi, Section } from './ReportParts.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
 export function TimeInStageReport({ result }: { result: ReportOf<'time-in-stage'> }) {
   const compare = result.previous !== null;
@@ -28,81 +30,55 @@ export function TimeInStageReport({ result }: { result: ReportOf<'time-in-stage'
         <Kpi label="Stale leads now" value={count(staleTotal)} testId="kpi-stale" />
       </div>
       <Section title="Days in each stage (stays that ended in the period)">
-        <div className="report-chart">
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={data} margin={{ top: 4, right: 24, bottom: 4, left: 0 }}>
-              <CartesianGrid vertical={false} stroke="#eceef2" />
-              <XAxis dataKey="stage" tick={{ fontSize: 12, fill: '#1b1f27' }} />
-              <YAxis unit=" d" tick={{ fontSize: 12, fill: '#667085' }} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-              <Bar dataKey="Median" fill={COLORS.sales} isAnimationActive={false} />
-              <Bar dataKey="P75" name="75th percentile" fill={COLORS.value} isAnimationActive={false} />
-              {compare && <Bar dataKey="Previous" name="Median, previous period" fill={COLORS.previous} isAnimationActive={false} />}
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
-        <table className="report-table" data-testid="report-table">
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col" className="num">Stays ended</th>
-              <th scope="col" className="num">Median</th>
-              <th scope="col" className="num">75th percentile</th>
-              <th scope="col" className="num">In stage now</th>
-              <th scope="col" className="num">Stale now</th>
-              <th scope="col" className="num">Stale after</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.current.stages.map((row) => {
-              const n = now.get(row.stageKey);
-              return (
-                <tr key={row.stageKey} data-testid={`time-row-${row.stageKey}`}>
-                  <th scope="row">{row.stageName}</th>
-                  <td className="num">{count(row.stays)}</td>
-                  <td className="num" data-testid="median">
-                    {days(row.medianDays)}
-                    {compare && <Delta current={row.medianDays} previous={before.get(row.stageKey)?.medianDays ?? null} kind="days" goodWhen="down" />}
-                  </td>
-                  <td className="num">{days(row.p75Days)}</td>
-                  <td className="num">{count(n?.current ?? 0)}</td>
-                  <td className="num">{n && n.stale > 0 ? <strong className="report-warn">{count(n.stale)}</strong> : '–'}</td>
-                  <td className="num">
-                    <LimitInput stageKey={row.stageKey} value={n?.staleAfterDays ?? null} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ChartFrame>
+          <BarChart data={data} margin={{ top: 4, right: 24, bottom: 4, left: 0 }}>
+            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+            <XAxis dataKey="stage" tick={NAME_TICK} />
+            <YAxis unit=" d" tick={FIGURE_TICK} />
+            <Tooltip />
+            <Legend {...LEGEND_PROPS} />
+            <Bar dataKey="Median" fill={COLORS.sales} isAnimationActive={false} />
+            <Bar dataKey="P75" name="75th percentile" fill={COLORS.value} isAnimationActive={false} />
+            {compare && <Bar dataKey="Previous" name="Median, previous period" fill={COLORS.previous} isAnimationActive={false} />}
+          </BarChart>
+        </ChartFrame>
+        <ReportTable head={['Stage', 'Stays ended', 'Median', '75th percentile', 'In stage now', 'Stale now', 'Stale after']} testId="report-table">
+          {result.current.stages.map((row) => {
+            const n = now.get(row.stageKey);
+            return (
+              <tr key={row.stageKey} data-testid={`time-row-${row.stageKey}`}>
+                <th scope="row">{row.stageName}</th>
+                <td className="num">{count(row.stays)}</td>
+                <td className="num" data-testid="median">
+                  {days(row.medianDays)}
+                  {compare && <Delta current={row.medianDays} previous={before.get(row.stageKey)?.medianDays ?? null} kind="days" goodWhen="down" />}
+                </td>
+                <td className="num">{days(row.p75Days)}</td>
+                <td className="num">{count(n?.current ?? 0)}</td>
+                <td className="num">{n && n.stale > 0 ? <strong className="report-warn">{count(n.stale)}</strong> : '–'}</td>
+                <td className="num">
+                  <LimitInput stageKey={row.stageKey} value={n?.staleAfterDays ?? null} />
+                </td>
+              </tr>
+            );
+          })}
+        </ReportTable>
       </Section>
       <Section title="Stale leads (longest first, sales stages first)" testId="stale-leads">
         {result.staleLeads.length === 0 ? (
           <Empty>No lead has been in a stage longer than its limit.</Empty>
         ) : (
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">Lead</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Owner</th>
-                <th scope="col" className="num">Days in stage</th>
-                <th scope="col" className="num">Limit</th>
+          <ReportTable head={['Lead', 'Stage', 'Owner', 'Days in stage', 'Limit']} textColumns={3}>
+            {result.staleLeads.map((lead) => (
+              <tr key={lead.leadId}>
+                <th scope="row">{lead.name}</th>
+                <td>{lead.stageName}</td>
+                <td>{lead.ownerName ?? 'Unassigned'}</td>
+                <td className="num">{count(lead.days)}</td>
+                <td className="num">{lead.staleAfterDays} d</td>
               </tr>
-            </thead>
-            <tbody>
-              {result.staleLeads.map((lead) => (
-                <tr key={lead.leadId}>
-                  <th scope="row">{lead.name}</th>
-                  <td>{lead.stageName}</td>
-                  <td>{lead.ownerName ?? 'Unassigned'}</td>
-                  <td className="num">{count(lead.days)}</td>
-                  <td className="num">{lead.staleAfterDays} d</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ReportTable>
         )}
       </Section>
     </>

@@ -1,7 +1,9 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportOf, WinRateCell } from '../../shared/domain/reports.ts';
 import { count, percent } from './format.ts';
+import { ChartFrame, FIGURE_TICK, GRID_STROKE, LEGEND_PROPS } from './ReportChart.tsx';
 import { COLORS, Empty, Kpi, Section } from './ReportParts.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
 export function WinRateReport({ result }: { result: ReportOf<'win-rate'> }) {
   const { total, trend, byOwner, bySource } = result.current;
@@ -17,21 +19,19 @@ export function WinRateReport({ result }: { result: ReportOf<'win-rate'> }) {
         <Kpi label="Disqualified" value={count(total.disqualified)} current={total.disqualified} previous={compare ? (prev?.disqualified ?? 0) : undefined} kind="count" goodWhen="down" />
       </div>
       <Section title="Won and lost over the period">
-        <div className="report-chart">
-          <ResponsiveContainer width="100%" height={260}>
-            <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
-              <CartesianGrid vertical={false} stroke="#eceef2" />
-              <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#667085' }} />
-              <YAxis yAxisId="n" allowDecimals={false} tick={{ fontSize: 12, fill: '#667085' }} />
-              <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={{ fontSize: 12, fill: '#667085' }} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-              <Bar yAxisId="n" dataKey="Won" stackId="c" fill={COLORS.won} isAnimationActive={false} />
-              <Bar yAxisId="n" dataKey="Lost" stackId="c" fill={COLORS.lost} isAnimationActive={false} />
-              <Line yAxisId="rate" dataKey="rate" name="Win rate %" stroke={COLORS.weighted} strokeWidth={2} connectNulls isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartFrame>
+          <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+            <XAxis dataKey="label" tick={FIGURE_TICK} />
+            <YAxis yAxisId="n" allowDecimals={false} tick={FIGURE_TICK} />
+            <YAxis yAxisId="rate" orientation="right" unit="%" domain={[0, 100]} tick={FIGURE_TICK} />
+            <Tooltip />
+            <Legend {...LEGEND_PROPS} />
+            <Bar yAxisId="n" dataKey="Won" stackId="c" fill={COLORS.won} isAnimationActive={false} />
+            <Bar yAxisId="n" dataKey="Lost" stackId="c" fill={COLORS.lost} isAnimationActive={false} />
+            <Line yAxisId="rate" dataKey="rate" name="Win rate %" stroke={COLORS.weighted} strokeWidth={2} connectNulls isAnimationActive={false} />
+          </ComposedChart>
+        </ChartFrame>
       </Section>
       <div className="report-columns">
         <Section title="By owner">
@@ -48,27 +48,16 @@ export function WinRateReport({ result }: { result: ReportOf<'win-rate'> }) {
 function CellTable({ rows, testId }: { rows: ({ key: string; name: string } & WinRateCell)[]; testId: string }) {
   if (rows.length === 0) return <Empty>Nothing closed in the period.</Empty>;
   return (
-    <table className="report-table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col" className="num">Won</th>
-          <th scope="col" className="num">Lost</th>
-          <th scope="col" className="num">Disqualified</th>
-          <th scope="col" className="num">Win rate</th>
+    <ReportTable head={['Name', 'Won', 'Lost', 'Disqualified', 'Win rate']} testId={testId}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <th scope="row">{row.name}</th>
+          <td className="num">{count(row.won)}</td>
+          <td className="num">{count(row.lost)}</td>
+          <td className="num">{count(row.disqualified)}</td>
+          <td className="num">{percent(row.winRate)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.name}</th>
-            <td className="num">{count(row.won)}</td>
-            <td className="num">{count(row.lost)}</td>
-            <td className="num">{count(row.disqualified)}</td>
-            <td className="num">{percent(row.winRate)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ReportTable>
   );
 }
