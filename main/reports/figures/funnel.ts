@@ -2,6 +2,7 @@ import type { CountingMode, FunnelFigures, FunnelRow } from '../../../shared/dom
 import { ratio } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
 import { all, and, rungList, sql, within, type ReportContext } from '../report-context.ts';
+import { reachedRungs } from './reached-rungs.ts';
 
 interface RungCount {
   rung: number;
@@ -42,29 +43,10 @@ export function funnelFigures(ctx: ReportContext, bounds: PeriodBounds, mode: Co
   return { rows };
 }
 
-/** Journeys per rung reached, from the journeys grouped by their highest rung (summed from the top down in SQL). */
+/** Journeys per rung reached, of the journeys started in the period. */
 function cohortReached(ctx: ReportContext, bounds: PeriodBounds): { journeys: number; recycled: number }[] {
   const where = and(within('j.started_at', bounds), ctx.segment.onRow('j'));
-  const perMax = all<RungCount>(ctx, {
-    sql: `
-      WITH per_max AS (
-        SELECT j.max_rung AS rung, count(*) AS journeys, sum(j.start_kind = 'recycled') AS recycled
-        FROM report_journeys j WHERE ${where.sql} GROUP BY j.max_rung
-      )
-      SELECT rung, sum(journeys) OVER top_down AS journeys, sum(recycled) OVER top_down AS recycled
-      FROM per_max WINDOW top_down AS (ORDER BY rung DESC)`,
-    params: where.params,
-  });
-  // A rung nobody stopped at has no row: it holds what the next rung up holds.
-  const out: { journeys: number; recycled: number }[] = [];
-  let carry = { journeys: 0, recycled: 0 };
-  const byRung = new Map(perMax.map((row) => [row.rung, row]));
-  for (let rung = ctx.rungs.length - 1; rung >= 0; rung--) {
-    const row = byRung.get(rung);
-    if (row) carry = { journeys: row.journeys, recycled: row.recycled };
-    out[rung] = carry;
-  }
-  return out;
+  return reachedRungs(ctx, where, { journeys: 'count(*)', recycled: "sum(j.start_kind = 'recycled')" });
 }
 
 function activityReached(ctx: ReportContext, bounds: PeriodBounds): { journeys: number; recycled: number }[] {

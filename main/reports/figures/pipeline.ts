@@ -1,8 +1,9 @@
 import type { ObservedWinRate, PipelineRow } from '../../../shared/domain/reports.ts';
 import { ratio } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
-import { all, and, one, within, type ReportContext } from '../report-context.ts';
-import { moneyColumns } from './team.ts';
+import { all, and, within, type ReportContext } from '../report-context.ts';
+import { moneyColumns, otherCurrencyDeals } from './open-deals.ts';
+import { reachedRungs } from './reached-rungs.ts';
 
 interface ValueRow {
   stageKey: string;
@@ -29,12 +30,7 @@ export function pipelineFigures(ctx: ReportContext, bounds: PeriodBounds, previo
       GROUP BY l.stage_key`,
     params: [...money.params, ...open.map((stage) => stage.key), ...segLead.params],
   });
-  const other = one<{ n: number }>(ctx, {
-    sql: `
-      SELECT count(*) AS n FROM leads l
-      WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND l.deal_value_minor IS NOT NULL AND l.currency IS NOT ? AND ${segLead.sql}`,
-    params: [...open.map((stage) => stage.key), ctx.currency, ...segLead.params],
-  }).n;
+  const other = otherCurrencyDeals(ctx, open.map((stage) => stage.key));
   const byStage = new Map(values.map((row) => [row.stageKey, row]));
   const observed = observedFrom(ctx, bounds);
   const observedBefore = previous ? observedFrom(ctx, previous) : null;
@@ -61,23 +57,6 @@ export function pipelineFigures(ctx: ReportContext, bounds: PeriodBounds, previo
 /** Per rung: journeys closed in the period that reached it (highest rung ≥ it), and how many of those won. */
 function observedFrom(ctx: ReportContext, bounds: PeriodBounds): ObservedWinRate[] {
   const where = and(within('j.closed_at', bounds), ctx.segment.onRow('j'));
-  const rows = all<{ rung: number; closed: number; won: number }>(ctx, {
-    sql: `
-      WITH per_max AS (
-        SELECT j.max_rung AS rung, count(*) AS closed, sum(j.outcome = 'won') AS won
-        FROM report_journeys j WHERE ${where.sql} GROUP BY j.max_rung
-      )
-      SELECT rung, sum(closed) OVER top_down AS closed, sum(won) OVER top_down AS won
-      FROM per_max WINDOW top_down AS (ORDER BY rung DESC)`,
-    params: where.params,
-  });
-  const byRung = new Map(rows.map((row) => [row.rung, row]));
-  const out: ObservedWinRate[] = [];
-  let carry = { closed: 0, won: 0 };
-  for (let rung = ctx.rungs.length - 1; rung >= 0; rung--) {
-    const row = byRung.get(rung);
-    if (row) carry = { closed: row.closed, won: row.won };
-    out[rung] = { ...carry, rate: ratio(carry.won, carry.closed) };
-  }
-  return out;
+  const reached = reachedRungs(ctx, where, { closed: 'count(*)', won: "sum(j.outcome = 'won')" });
+  return reached.map(({ closed, won }) => ({ closed, won, rate: ratio(won, closed) }));
 }

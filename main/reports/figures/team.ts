@@ -1,6 +1,7 @@
 import type { TeamRow } from '../../../shared/domain/reports.ts';
 import { localMidnightMs, weekStart, type PeriodBounds } from '../../../shared/domain/report-period.ts';
-import { all, and, one, sql, within, type ReportContext } from '../report-context.ts';
+import { all, and, sql, within, type ReportContext } from '../report-context.ts';
+import { moneyColumns, otherCurrencyDeals } from './open-deals.ts';
 
 interface OpenRow {
   memberId: number | null;
@@ -19,16 +20,6 @@ function salesStages(ctx: ReportContext): string[] {
   return ctx.stages.filter((stage) => stage.funnel === 'sales' && stage.kind === 'open').map((stage) => stage.key);
 }
 
-/** Money of open deals in one currency, weighted by the stage's probability. */
-export function moneyColumns(currency: string | null): { sql: string; params: (string | null)[] } {
-  return {
-    sql: `
-      coalesce(sum(CASE WHEN l.currency IS ? THEN l.deal_value_minor END), 0) AS openValueMinor,
-      coalesce(CAST(round(sum(CASE WHEN l.currency IS ? THEN l.deal_value_minor * s.probability END)) AS INTEGER), 0) AS weightedValueMinor`,
-    params: [currency, currency],
-  };
-}
-
 /** Per team member: open opportunities now, leads touched this week, moves made in the period (and the previous one). */
 export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: PeriodBounds | null): { rows: TeamRow[]; weekFrom: string; otherCurrencyDeals: number } {
   const stages = salesStages(ctx);
@@ -43,12 +34,7 @@ export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: 
       GROUP BY l.owner_id`,
     params: [...money.params, ...stages, ...segLead.params],
   });
-  const other = one<{ n: number }>(ctx, {
-    sql: `
-      SELECT count(*) AS n FROM leads l
-      WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND l.deal_value_minor IS NOT NULL AND l.currency IS NOT ? AND ${segLead.sql}`,
-    params: [...stages, ctx.currency, ...segLead.params],
-  }).n;
+  const other = otherCurrencyDeals(ctx, stages);
 
   const weekFrom = weekStart(ctx.now, ctx.timeZone);
   const week = { startMs: localMidnightMs(weekFrom, ctx.timeZone), endMs: ctx.now + 1 };
