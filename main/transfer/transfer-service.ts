@@ -220,7 +220,7 @@ export function createTransferService(ctx: ServiceContext, options: TransferServ
       const { resolved, facts } = await resolve(settings);
       const file = importFile(settings.fileId);
       const at = now();
-      const importId = imports.start(file.name, facts.header, resolved, resolved.onDuplicate, at);
+      const importId = imports.start(file.name, facts.header, resolved, resolved.onDuplicate, ctx.team.currentMemberId(), at);
       imports.saveMapping(headerSignature(facts.header), resolved.columns, at);
       const job = { mode: 'import' as const, importId, path: file.path, settings: resolved, at, expectedRecords: facts.records };
       const { jobId } = jobs.start<ImportJobData, ImportJobOutput>({

@@ -251,8 +251,8 @@ export type ImportStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'undone
 export interface ImportRecord {
   id: number;
   fileName: string;
-  /** Who ran it: the team member the app was set to ("I am") at the time; absent or null when unknown. */
-  byName?: string | null;
+  /** Who ran it: the team member the app was set to ("I am") at the time; null when unknown. */
+  byName: string | null;
   startedAt: number;
   finishedAt: number | null;
   status: ImportStatus;

@@ -4,6 +4,7 @@ import type { ColumnMapping, DuplicatePolicy, ImportCounts, ImportRecord, Import
 interface ImportRow {
   id: number;
   fileName: string;
+  byName: string | null;
   status: ImportStatus;
   onDuplicate: DuplicatePolicy;
   startedAt: number;
@@ -23,6 +24,7 @@ interface ImportRow {
 const IMPORT_COLUMNS = `
   i.id, i.file_name AS fileName, i.status, i.on_duplicate AS onDuplicate, i.started_at AS startedAt,
   i.finished_at AS finishedAt, i.undone_at AS undoneAt, i.message,
+  (SELECT name FROM team_members WHERE id = i.by_member_id) AS byName,
   i.read_count AS read, i.created_count AS created, i.duplicate_count AS duplicates, i.updated_count AS updated,
   i.skipped_count AS skipped, i.rejected_count AS rejected, i.existing_company_count AS existingCompanies,
   (SELECT min(later.import_id) FROM import_leads mine
@@ -45,8 +47,8 @@ export interface CompanyBeforeImage {
 /** The import history and the records an undo needs. Statements are prepared once. */
 export function createImportRepository(db: Database) {
   const insert = db.prepare(`
-    INSERT INTO imports (file_name, header_json, settings_json, on_duplicate, status, started_at)
-    VALUES (?, ?, ?, ?, 'running', ?)`);
+    INSERT INTO imports (file_name, header_json, settings_json, on_duplicate, by_member_id, status, started_at)
+    VALUES (?, ?, ?, ?, ?, 'running', ?)`);
   const setCounts = db.prepare(`
     UPDATE imports SET read_count = @read, created_count = @created, duplicate_count = @duplicates, updated_count = @updated,
       skipped_count = @skipped, rejected_count = @rejected, existing_company_count = @existingCompanies
@@ -99,8 +101,9 @@ export function createImportRepository(db: Database) {
   }
 
   return {
-    start(fileName: string, headerNames: readonly string[], settings: unknown, onDuplicate: DuplicatePolicy, at: number): number {
-      return Number(insert.run(fileName, JSON.stringify(headerNames), JSON.stringify(settings), onDuplicate, at).lastInsertRowid);
+    /** `byMemberId`: who ran it (the current member), shown in the import history. */
+    start(fileName: string, headerNames: readonly string[], settings: unknown, onDuplicate: DuplicatePolicy, byMemberId: number | null, at: number): number {
+      return Number(insert.run(fileName, JSON.stringify(headerNames), JSON.stringify(settings), onDuplicate, byMemberId, at).lastInsertRowid);
     },
     setCounts(id: number, counts: ImportCounts): void {
       setCounts.run({ id, ...counts });

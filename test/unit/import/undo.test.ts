@@ -62,6 +62,13 @@ describe('undo of an import', () => {
     expect(snapshot(t.db)).toEqual(before);
   });
 
+  it('the history says who ran each import (the current member at the time)', async () => {
+    const olga = t.team.add({ name: 'Olga Smirnova', email: null, role: 'sdr' });
+    t.team.setCurrentMember(olga.id);
+    const record = await importFile(t, writeFile(tmp, 'by.csv', csv([['E-mail'], ['by@example.com']])));
+    expect(record.byName).toBe('Olga Smirnova');
+  });
+
   it('through the channel too, with the history listing it as undone', async () => {
     const record = await importFile(t, mixedFile());
     const answer = await t.handlers['imports.undo']({ importId: record.id });

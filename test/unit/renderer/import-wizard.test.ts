@@ -207,6 +207,7 @@ describe('import wizard', () => {
     const record: ImportRecord = {
       id: 7,
       fileName: 'leads.csv',
+      byName: 'Olga Smirnova',
       startedAt: 1,
       finishedAt: 2,
       status: 'cancelled',
