@@ -65,25 +65,32 @@ const SUITES: SuiteSpec[] = [
   },
 ];
 
-/** Runs the suites, prints the table and writes bench/results.json. */
+/**
+ * Runs the suites, printing each suite's rows as it ends (a long run shows what it has), then the
+ * whole table; writes bench/results.json after every suite, so an interrupted run keeps its figures.
+ */
 export async function runBench(options: BenchOptions): Promise<Measurement[]> {
   const tempDir = mkdtempSync(path.join(tmpdir(), 'voronka-bench-'));
   const context = { tempDir, log: options.log, dataset: (leads: number) => dataset(leads, options.log) };
   const measurements: Measurement[] = [];
+  const save = () => {
+    if (!options.resultsFile) return;
+    mkdirSync(path.dirname(options.resultsFile), { recursive: true });
+    writeFileSync(options.resultsFile, `${JSON.stringify({ at: new Date().toISOString(), smoke: options.smoke, measurements }, null, 2)}\n`);
+  };
   try {
     for (const suite of SUITES) {
       if (options.only && !options.only.includes(suite.name)) continue;
       options.log(`== ${suite.name}`);
-      measurements.push(...(await suite.run(context, options.smoke)));
+      const rows = await suite.run(context, options.smoke);
+      measurements.push(...rows);
+      options.log(renderTable(rows));
+      save();
     }
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }
   options.log(`\n${renderTable(measurements)}\n`);
-  if (options.resultsFile) {
-    mkdirSync(path.dirname(options.resultsFile), { recursive: true });
-    writeFileSync(options.resultsFile, `${JSON.stringify({ at: new Date().toISOString(), smoke: options.smoke, measurements }, null, 2)}\n`);
-  }
   return measurements;
 }
 
