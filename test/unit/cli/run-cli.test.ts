@@ -3,8 +3,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Lead } from '../../../shared/domain/lead.ts';
 import type { Stage } from '../../../shared/domain/stage.ts';
-import { runCli, USAGE } from '../../../main/cli/run-cli.ts';
+import { USAGE } from '../../../main/cli/run-cli.ts';
 import { MIGRATIONS } from '../../../main/store/migrations/index.ts';
+import { cli } from '../../support/cli.ts';
 import { createTestServices, FULL, makeTempDir, type TempDir } from '../../support/services.ts';
 
 let tmp: TempDir;
@@ -14,13 +15,6 @@ beforeEach(() => {
   dbFile = tmp.file('cli.db');
 });
 afterEach(() => tmp.remove());
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Sets up the DB file through the real services, then closes it so that the CLI opens it afresh. */
 function withServices<T>(fn: (t: ReturnType<typeof createTestServices>) => T): T {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
+import { cli } from '../../support/cli.ts';
 import { makeTempDir, type TempDir } from '../../support/services.ts';
 
 let tmp: TempDir;
@@ -12,13 +12,6 @@ beforeEach(() => {
   dbFile = tmp.file('cli.db');
 });
 afterEach(() => tmp.remove());
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const count = (file = dbFile, where = '1 = 1') => {
   const db = new Database(file, { readonly: true });

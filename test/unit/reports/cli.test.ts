@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
 import type { ReportOf } from '../../../shared/domain/reports.ts';
+import { cli } from '../../support/cli.ts';
 import { createTestServices, makeTempDir, type TempDir } from '../../support/services.ts';
 import { buildMarchFixture, NOW } from './fixture.ts';
 
@@ -18,13 +18,6 @@ beforeAll(() => {
   }
 });
 afterAll(() => tmp.remove());
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const MARCH = ['--from', '2026-03-01', '--to', '2026-03-31', '--tz', 'Europe/Moscow'];
 
