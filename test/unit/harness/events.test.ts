@@ -1,17 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../../main/harness/server.ts';
+import type { Harness } from '../../../main/harness/server.ts';
 import type { AppEvent } from '../../../shared/ipc/events.ts';
+import { startTestHarness } from '../../support/harness.ts';
 import { makeTempDir, type TempDir } from '../../support/services.ts';
 
 const tmp: TempDir = makeTempDir('voronka-harness-events-');
 let harness: Harness;
 
 beforeAll(async () => {
-  const rendererDir = tmp.file('renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(`${rendererDir}/index.html`, '<!doctype html><title>Voronka</title>');
-  harness = await startHarness({ dbPath: tmp.file('events.db'), rendererDir });
+  ({ harness } = await startTestHarness(tmp, { dbName: 'events.db', indexHtml: '<!doctype html><title>Voronka</title>' }));
 });
 
 afterAll(async () => {

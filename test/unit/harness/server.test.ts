@@ -1,11 +1,12 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, TOKEN_HEADER, type Harness } from '../../../main/harness/server.ts';
+import { TOKEN_HEADER, type Harness } from '../../../main/harness/server.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../main/electron/security.ts';
 import { CHANNELS } from '../../../shared/ipc/channels.ts';
+import { sendRaw, startTestHarness, type RawRequest } from '../../support/harness.ts';
 import { makeTempDir, type TempDir } from '../../support/services.ts';
 
 const tmp: TempDir = makeTempDir('voronka-harness-');
@@ -16,12 +17,10 @@ beforeAll(async () => {
   // <tmp>/secret and <tmp>/package.json sit just outside the served folder <tmp>/renderer.
   const rendererDir = tmp.file('renderer');
   mkdirSync(`${rendererDir}/assets`, { recursive: true });
-  writeFileSync(`${rendererDir}/index.html`, '<!doctype html><title>Voronka</title><div id="root"></div>');
   writeFileSync(`${rendererDir}/assets/app.js`, 'console.log("board")');
   writeFileSync(tmp.file('secret'), 'TOP SECRET');
   writeFileSync(tmp.file('package.json'), '{"name":"outside"}');
-  harness = await startHarness({ dbPath: tmp.file('harness.db'), rendererDir, version: '1.2.3' });
-  port = Number(new URL(harness.origin).port);
+  ({ harness, port } = await startTestHarness(tmp, { dbName: 'harness.db', indexHtml: '<!doctype html><title>Voronka</title><div id="root"></div>', version: '1.2.3' }));
 });
 
 afterAll(async () => {
@@ -36,30 +35,11 @@ interface Reply {
   json(): any;
 }
 
-/** A raw HTTP request: unlike fetch, it can send any Host header and an un-normalised path. */
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: { host: `127.0.0.1:${port}`, ...options.headers },
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode!, headers: res.headers, text, json: () => JSON.parse(text) });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
+/** A raw HTTP request (any Host header, an un-normalised path), its body read as text. */
+async function send(options: RawRequest): Promise<Reply> {
+  const { status, headers, body } = await sendRaw(port, options);
+  const text = body.toString('utf8');
+  return { status, headers, text, json: () => JSON.parse(text) };
 }
 
 function ipc(channel: string, input?: unknown, headers: Record<string, string> = {}): Promise<Reply> {

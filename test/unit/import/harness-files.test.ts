@@ -1,10 +1,11 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, TOKEN_HEADER, type Harness } from '../../../main/harness/server.ts';
 import { contentDisposition } from '../../../main/harness/file-transfer.ts';
 import type { AppEvent } from '../../../shared/ipc/events.ts';
+import { sendRaw, startTestHarness, type RawReply, type RawRequest } from '../../support/harness.ts';
 import { makeTempDir, type TempDir } from '../../support/services.ts';
 
 const LIMIT = 64 * 1024;
@@ -13,11 +14,7 @@ let harness: Harness;
 let port: number;
 
 beforeAll(async () => {
-  const rendererDir = tmp.file('renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(`${rendererDir}/index.html`, '<!doctype html><title>Voronka</title>');
-  harness = await startHarness({ dbPath: tmp.file('harness.db'), rendererDir, uploadLimitBytes: LIMIT });
-  port = Number(new URL(harness.origin).port);
+  ({ harness, port } = await startTestHarness(tmp, { dbName: 'harness.db', indexHtml: '<!doctype html><title>Voronka</title>', uploadLimitBytes: LIMIT }));
 });
 
 afterAll(async () => {
@@ -25,30 +22,14 @@ afterAll(async () => {
   tmp.remove();
 });
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
+interface Reply extends RawReply {
   json(): any;
 }
 
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${port}`, ...options.headers }, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          resolve({ status: res.statusCode!, headers: res.headers, body, json: () => JSON.parse(body.toString('utf8')) });
-        });
-      },
-    );
-    // The server may drop an oversized upload mid-way: the answer already came.
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
-    req.end(options.body);
-  });
+// Uploads here go past the limit on purpose: the server may drop one mid-way, after answering.
+async function send(options: RawRequest): Promise<Reply> {
+  const reply = await sendRaw(port, options, { allowDrop: true });
+  return { ...reply, json: () => JSON.parse(reply.body.toString('utf8')) };
 }
 
 const upload = (body: string | Buffer, name = 'prospects.csv', headers: Record<string, string> = {}) =>
