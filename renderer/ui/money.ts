@@ -11,9 +11,14 @@ function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberForma
   return f;
 }
 
-function safeFormat(currency: string, make: () => Intl.NumberFormat, key: string, major: number): string {
+/**
+ * Minor units as currency with narrow symbols ("$", "₽"), plus `options`; `variant` names those
+ * options in the formatter cache.
+ */
+function formatCurrency(amountMinor: number, currency: string, variant: string, options: Intl.NumberFormatOptions): string {
+  const major = amountMinor / 100;
   try {
-    return formatter(key, make).format(major);
+    return formatter(`${variant}:${currency}`, () => new Intl.NumberFormat(LOCALE, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', ...options })).format(major);
   } catch {
     // An unknown currency code: show the code rather than fail.
     return `${currency} ${major.toLocaleString(LOCALE)}`;
@@ -22,37 +27,14 @@ function safeFormat(currency: string, make: () => Intl.NumberFormat, key: string
 
 /** "₽1.2M", "$30K": for column totals. */
 export function formatMoneyCompact(amountMinor: number, currency: string): string {
-  return safeFormat(
-    currency,
-    () =>
-      new Intl.NumberFormat(LOCALE, {
-        style: 'currency',
-        currency,
-        currencyDisplay: 'narrowSymbol',
-        notation: 'compact',
-        maximumFractionDigits: 1,
-      }),
-    `compact:${currency}`,
-    amountMinor / 100,
-  );
+  return formatCurrency(amountMinor, currency, 'compact', { notation: 'compact', maximumFractionDigits: 1 });
 }
 
 /** "$12,500" or "$12,500.50": for a card's deal value. */
 export function formatMoney(amountMinor: number, currency: string): string {
   const cents = amountMinor % 100 !== 0;
-  return safeFormat(
-    currency,
-    () =>
-      new Intl.NumberFormat(LOCALE, {
-        style: 'currency',
-        currency,
-        currencyDisplay: 'narrowSymbol',
-        minimumFractionDigits: cents ? 2 : 0,
-        maximumFractionDigits: cents ? 2 : 0,
-      }),
-    `${cents ? 'cents' : 'whole'}:${currency}`,
-    amountMinor / 100,
-  );
+  const digits = cents ? 2 : 0;
+  return formatCurrency(amountMinor, currency, cents ? 'cents' : 'whole', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** "₽1.2M · $30K": a column's totals, one per currency, by currency code. Empty when there is no value. */
