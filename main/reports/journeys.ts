@@ -1,3 +1,4 @@
+import type { StageTransition } from '../../shared/domain/history.ts';
 import type { Funnel, StageKind } from '../../shared/domain/stage.ts';
 
 /**
@@ -26,15 +27,8 @@ export interface Ladder {
   mqlRung: number | null;
 }
 
-export interface HistoryStep {
-  id: number;
-  fromStage: string | null;
-  toStage: string;
-  at: number;
-  byMemberId: number | null;
-  reason: string | null;
-  undoesTransitionId: number | null;
-}
+/** One transition of a lead's history, as walked here: the lead is known, the member's name not needed. */
+export type HistoryStep = Omit<StageTransition, 'leadId' | 'byName'>;
 
 export type Outcome = 'won' | 'lost' | 'disqualified';
 

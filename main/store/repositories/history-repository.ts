@@ -5,15 +5,8 @@ const TRANSITION_COLUMNS = `
   t.id, t.lead_id AS leadId, t.from_stage AS fromStage, t.to_stage AS toStage, t.at,
   t.by_member_id AS byMemberId, m.name AS byName, t.reason, t.undoes_transition_id AS undoesTransitionId`;
 
-export interface NewTransition {
-  leadId: number;
-  fromStage: string | null;
-  toStage: string;
-  at: number;
-  byMemberId: number | null;
-  reason: string | null;
-  undoesTransitionId: number | null;
-}
+/** A transition to record: the database gives it its id, and the member's name comes from a join. */
+export type NewTransition = Omit<StageTransition, 'id' | 'byName'>;
 
 export interface NewActivity {
   leadId: number;
