@@ -3,7 +3,7 @@ import type { ReportOf } from '../../shared/domain/reports.ts';
 import { count, money, percent } from './format.ts';
 import { ChartFrame, FIGURE_TICK, GRID_STROKE, LEGEND_PROPS, NAME_TICK, moneyTick, moneyTooltip, toMajor } from './ReportChart.tsx';
 import { COLORS, Delta, Kpi, Section } from './ReportParts.tsx';
-import { OtherCurrencyNote, ReportTable } from './ReportTable.tsx';
+import { OpenDealCells, OtherCurrencyNote, ReportTable } from './ReportTable.tsx';
 
 // A size smaller: every stage is labelled (interval 0) and stage names are long.
 const SMALL_NAME_TICK = { ...NAME_TICK, fontSize: 11 };
@@ -58,11 +58,7 @@ export function PipelineReport({ result }: { result: ReportOf<'pipeline'> }) {
           {result.rows.map((row) => (
             <tr key={row.stageKey} data-testid={`pipeline-row-${row.stageKey}`}>
               <th scope="row">{row.stageName}</th>
-              <td className="num">{count(row.count)}</td>
-              <td className="num">{money(row.valueMinor, currency)}</td>
-              <td className="num" data-testid="weighted">
-                {money(row.weightedValueMinor, currency)}
-              </td>
+              <OpenDealCells count={row.count} valueMinor={row.valueMinor} weightedMinor={row.weightedValueMinor} currency={currency} />
               <td className="num">{percent(row.probability)}</td>
               <td className="num" data-testid="observed">
                 {percent(row.observed.rate)}

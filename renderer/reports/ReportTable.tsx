@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { count } from './format.ts';
+import { count, money } from './format.ts';
 
 /**
  * A report's table with its header row. The first `textColumns` columns hold words and
@@ -20,6 +20,19 @@ export function ReportTable({ head, textColumns = 1, testId, children }: { head:
       </thead>
       <tbody>{children}</tbody>
     </table>
+  );
+}
+
+/** The open-deal figures Pipeline and Team both show per row: how many, their value, and that value weighted by stage probability. */
+export function OpenDealCells({ count: n, valueMinor, weightedMinor, currency }: { count: number; valueMinor: number; weightedMinor: number; currency: string | null }) {
+  return (
+    <>
+      <td className="num">{count(n)}</td>
+      <td className="num">{money(valueMinor, currency)}</td>
+      <td className="num" data-testid="weighted">
+        {money(weightedMinor, currency)}
+      </td>
+    </>
   );
 }
 

@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportOf } from '../../shared/domain/reports.ts';
-import { count, money } from './format.ts';
+import { count } from './format.ts';
 import { ChartFrame, FIGURE_TICK, GRID_STROKE, LEGEND_PROPS, moneyTick, moneyTooltip, NAME_TICK, toMajor } from './ReportChart.tsx';
 import { COLORS, Delta, Empty, Section } from './ReportParts.tsx';
-import { OtherCurrencyNote, ReportTable } from './ReportTable.tsx';
+import { OpenDealCells, OtherCurrencyNote, ReportTable } from './ReportTable.tsx';
 
 export function TeamReport({ result }: { result: ReportOf<'team'> }) {
   const currency = result.currency;
@@ -30,11 +30,7 @@ export function TeamReport({ result }: { result: ReportOf<'team'> }) {
             {result.rows.map((row) => (
               <tr key={String(row.memberId)} data-testid={`team-row-${row.memberId ?? 'none'}`}>
                 <th scope="row">{row.name}</th>
-                <td className="num">{count(row.openCount)}</td>
-                <td className="num">{money(row.openValueMinor, currency)}</td>
-                <td className="num" data-testid="weighted">
-                  {money(row.weightedValueMinor, currency)}
-                </td>
+                <OpenDealCells count={row.openCount} valueMinor={row.openValueMinor} weightedMinor={row.weightedValueMinor} currency={currency} />
                 <td className="num">{count(row.touchedThisWeek)}</td>
                 <td className="num" data-testid="moves">
                   {count(row.moves)}
