@@ -23,7 +23,6 @@ export const imports: Migration = {
         header_json TEXT NOT NULL CHECK (json_valid(header_json)),
         settings_json TEXT NOT NULL CHECK (json_valid(settings_json)),
         on_duplicate TEXT NOT NULL CHECK (on_duplicate IN ('skip', 'update', 'create')),
-        by_member_id INTEGER REFERENCES team_members (id) ON DELETE SET NULL,
         status TEXT NOT NULL CHECK (status IN ('running', 'done', 'cancelled', 'failed', 'undone')),
         started_at INTEGER NOT NULL,
         finished_at INTEGER,

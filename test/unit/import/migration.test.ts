@@ -23,7 +23,7 @@ describe('0009 CSV imports', () => {
   it('adds the import tables to a DB with leads, leaving the leads alone', () => {
     const db = migratedTo(8);
     db.exec("INSERT INTO leads (id, stage_key, position, stage_entered_at, created_at, updated_at) VALUES (1, 'awareness', 'a0', 1, 1, 1)");
-    migrate(db);
+    migrate(db, MIGRATIONS.slice(0, 9));
     expect(schemaVersion(db)).toBe(9);
     expect(tables(db)).toEqual(['import_companies', 'import_leads', 'import_mappings', 'import_rejects', 'imports']);
     expect(db.prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 1 });
@@ -48,5 +48,21 @@ describe('0009 CSV imports', () => {
     expect(() => db.exec("INSERT INTO imports (file_name, header_json, settings_json, on_duplicate, status, started_at) VALUES ('a', '[]', '{}', 'merge', 'done', 1)")).toThrow(/CHECK/);
     expect(() => db.exec("INSERT INTO imports (file_name, header_json, settings_json, on_duplicate, status, started_at) VALUES ('a', 'not json', '{}', 'skip', 'done', 1)")).toThrow(/CHECK/);
     expect(() => db.exec("INSERT INTO import_mappings (signature, columns_json, updated_at) VALUES ('s', '[', 1)")).toThrow(/CHECK/);
+  });
+});
+
+describe('0010 who ran each import', () => {
+  it('adds by_member_id to the imports a DB already has, unknown for the old ones, cleared when the member goes', () => {
+    const db = migratedTo(9);
+    db.exec(`
+      INSERT INTO team_members (id, name, role, created_at) VALUES (3, 'Olga', 'sdr', 1);
+      INSERT INTO imports (id, file_name, header_json, settings_json, on_duplicate, status, started_at) VALUES (1, 'old.csv', '[]', '{}', 'skip', 'done', 1);
+    `);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(10);
+    expect(db.prepare('SELECT by_member_id AS by FROM imports WHERE id = 1').get()).toEqual({ by: null });
+    db.exec("INSERT INTO imports (id, file_name, header_json, settings_json, on_duplicate, by_member_id, status, started_at) VALUES (2, 'new.csv', '[]', '{}', 'skip', 3, 'done', 2)");
+    db.exec('DELETE FROM team_members WHERE id = 3');
+    expect(db.prepare('SELECT by_member_id AS by FROM imports WHERE id = 2').get()).toEqual({ by: null });
   });
 });
