@@ -37,7 +37,7 @@ export function decideRow(row: ConvertedRow, existing: ExistingLead | null, cont
   if (existing && context.policy === 'update') {
     const from = context.stages.get(existing.stageKey)!;
     const stage = row.stageKey ? context.stages.get(row.stageKey)! : from;
-    const fields = { ...existing.fields, ...row.values };
+    const fields = merged(existing.fields, row.values);
     const reasonKind = reasonKindForMove(from, stage);
     if (reasonKind) {
       return { action: 'reject', errors: [{ field: 'stage', message: `${describeRequirement({ kind: 'reason', reasonKind }, stage)} Move this lead in the app.` }] };
@@ -47,10 +47,20 @@ export function decideRow(row: ConvertedRow, existing: ExistingLead | null, cont
     return { action: 'update', leadId: existing.id, fields, from, stage };
   }
   const stage = row.stageKey ? context.stages.get(row.stageKey)! : context.defaultStage;
-  const fields = { ...EMPTY_LEAD_FIELDS, ...row.values };
+  const fields = merged(EMPTY_LEAD_FIELDS, row.values);
   const unmet = unmetStageNeeds(fields, stage);
   if (unmet.length > 0) return { action: 'reject', errors: unmet.map((need) => ({ field: null, message: describeRequirement(need, stage) })) };
   return { action: 'create', fields, stage };
+}
+
+/**
+ * `{ ...base, ...values }` written out: spreading an object with keys added one by one (the values a
+ * row fills) is several times slower, and this runs for every row of an import.
+ */
+function merged(base: LeadFields, values: Partial<LeadFields>): LeadFields {
+  const fields = { ...base };
+  for (const key in values) (fields as Record<string, unknown>)[key] = values[key as keyof LeadFields];
+  return fields;
 }
 
 /** A rejected row's reasons as one cell of the rejected-rows CSV. */

@@ -54,6 +54,11 @@ export function parseDate(text: string): Parsed<string> {
  * (read as UTC), or 31.03.2026 [14:30[:00]] (UTC).
  */
 export function parseTimestamp(text: string): Parsed<number> {
+  if (isCanonicalIso(text)) {
+    // What our export writes (Date.toISOString): read without the regular expressions below.
+    const ms = Date.parse(text);
+    if (isRealDate(text) && !Number.isNaN(ms)) return ok(ms);
+  }
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(text);
   let date: string;
@@ -75,6 +80,19 @@ export function parseTimestamp(text: string): Parsed<number> {
   const ms = Date.parse(`${date}T${time}${zone}`);
   return Number.isNaN(ms) ? no('is not a date and time like 2026-03-31T14:30:00Z') : ok(ms);
 }
+
+/** YYYY-MM-DDTHH:MM:SS.sssZ, digits where digits go: the form Date.toISOString writes. */
+function isCanonicalIso(text: string): boolean {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return false;
+  for (let i = 0; i < 23; i++) {
+    const code = text.charCodeAt(i);
+    const expected = CANONICAL_ISO_SEPARATORS[i];
+    if (expected === undefined ? code < 48 || code > 57 : code !== expected) return false;
+  }
+  return true;
+}
+const CANONICAL_ISO_SEPARATORS: (number | undefined)[] = [];
+for (const [index, char] of [[4, '-'], [7, '-'], [10, 'T'], [13, ':'], [16, ':'], [19, '.']] as const) CANONICAL_ISO_SEPARATORS[index] = char.charCodeAt(0);
 
 /** Whether YYYY-MM-DD names a day of the calendar (no 30 February). Arithmetic: it runs for every date cell. */
 function isRealDate(iso: string): boolean {

@@ -8,7 +8,7 @@ import { createImportRepository } from '../store/repositories/import-repository.
 import { decideRow, errorText } from './decide.ts';
 import { importSetup, onLine, recordProblem, recordsOf, type ResolvedSettings } from './import-setup.ts';
 import { createImportWriter } from './import-writer.ts';
-import { convertRow } from './row-to-lead.ts';
+import { createRowConverter } from './row-to-lead.ts';
 
 /**
  * The import itself, on a connection of its own (the import worker's; the app's in tests with an
@@ -44,6 +44,7 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
   const imports = createImportRepository(db);
   const setup = importSetup(ctx, input.settings);
   const writer = createImportWriter(ctx, imports, input.importId, input.at);
+  const convert = createRowConverter(input.settings.columns, setup.resolver);
   const domainsSeen = new Set<string>();
   const batchRows = input.batchRows ?? BATCH_ROWS;
   let counts = { ...ZERO_COUNTS };
@@ -61,7 +62,7 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
         imports.addReject(input.importId, record.line, record.fields, problem);
         continue;
       }
-      const row = convertRow(record.fields, input.settings.columns, setup.resolver);
+      const row = convert(record.fields);
       const existing = row.email ? writer.findByEmail(row.email, input.settings.onDuplicate === 'update') : null;
       const decision = decideRow(row, existing, setup.decide);
       if (existing) next.duplicates++;

@@ -5,7 +5,7 @@ import { createServiceContext } from '../services/context.ts';
 import { decideRow, type ExistingLead } from './decide.ts';
 import { createScratchSet, importSetup, onLine, recordProblem, recordsOf, type ResolvedSettings } from './import-setup.ts';
 import { ZERO_COUNTS, type RunControl } from './run-import.ts';
-import { convertRow, type ConvertedRow } from './row-to-lead.ts';
+import { createRowConverter, type ConvertedRow } from './row-to-lead.ts';
 
 /**
  * The import without writing: the whole file read and decided row by row exactly as the import
@@ -40,6 +40,7 @@ interface RuleFacts {
 export async function runPreview(db: Database.Database, input: PreviewRunInput, control: RunControl): Promise<ImportPreview> {
   const ctx = createServiceContext(db, () => input.at);
   const setup = importSetup(ctx, input.settings);
+  const convert = createRowConverter(input.settings.columns, setup.resolver);
   const byEmail = db.prepare<[string], { id: number }>('SELECT id FROM leads WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY id LIMIT 1');
   const emails = createScratchSet((path) => new Database(path));
   const domains = createScratchSet((path) => new Database(path));
@@ -109,7 +110,7 @@ export async function runPreview(db: Database.Database, input: PreviewRunInput, 
         show(record.line, 'reject', null, null, null, errors, null);
         continue;
       }
-      const row = convertRow(record.fields, input.settings.columns, setup.resolver);
+      const row = convert(record.fields);
       count(unknownStages, row.unknownStage);
       count(unknownOwners, row.unknownOwner);
       const existing = row.email ? existingFor(row.email) : null;

@@ -24,13 +24,18 @@ const labelList = z
   .max(100)
   .transform((values) => [...new Set(values)]);
 
+/** Digits with spaces and + ( ) - . / around them (the import checks cells against the same pattern). */
+export const PHONE_PATTERN = /^[+()\d\s.\-/]*\d[+()\d\s.\-/]*$/;
+/** A lower-case domain name such as example.com. */
+export const DOMAIN_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
 export const leadFieldsSchema = z.object({
   firstName: text(100),
   lastName: text(100),
   email: z.preprocess(blankToNull, z.email({ message: 'That e-mail address does not look right.' }).max(254).nullable()),
   phone: z.preprocess(
     blankToNull,
-    z.string().trim().max(40).regex(/^[+()\d\s.\-/]*\d[+()\d\s.\-/]*$/, 'A phone number holds digits, spaces and + ( ) - . / only.').nullable(),
+    z.string().trim().max(40).regex(PHONE_PATTERN, 'A phone number holds digits, spaces and + ( ) - . / only.').nullable(),
   ),
   roleTitle: text(120),
   roleStartedOn: isoDate,
@@ -41,7 +46,7 @@ export const leadFieldsSchema = z.object({
   companyName: text(200),
   companyDomain: z.preprocess(
     blankToNull,
-    z.string().trim().toLowerCase().max(253).regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'A domain looks like example.com.').nullable(),
+    z.string().trim().toLowerCase().max(253).regex(DOMAIN_PATTERN, 'A domain looks like example.com.').nullable(),
   ),
   industry: text(100),
   employeeCount: z.int().min(0).max(10_000_000).nullable(),
