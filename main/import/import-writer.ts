@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { linkCompany } from '../services/company-link.ts';
 import type { ImportRepository } from '../store/repositories/import-repository.ts';
 import type { Decision, ExistingLead } from './decide.ts';
+import { cachedCompanies } from './cached-companies.ts';
 import { recordingCompanies } from './recording-companies.ts';
 import type { ConvertedRow } from './row-to-lead.ts';
 
@@ -21,7 +22,7 @@ export interface ImportWriter {
   companyExists(domain: string): boolean;
   /** Writes a create or update decision; returns the lead id and a shared company whose leads need rescoring. */
   apply(decision: Extract<Decision, { action: 'create' | 'update' }>, row: RowMoments & { values: Partial<LeadFields> }): { leadId: number; changedCompanyId: number | null };
-  /** Asks the DB for the bottom of each column again (the app may have added cards between batches). */
+  /** Asks the DB for the bottom of each column and the companies again (the app may have changed them between batches). */
   startBatch(): void;
 }
 
@@ -29,7 +30,9 @@ type RowMoments = Pick<ConvertedRow, 'createdAt' | 'stageEnteredAt' | 'updatedAt
 
 export function createImportWriter(ctx: ServiceContext, imports: ImportRepository, importId: number, at: number): ImportWriter {
   const { db, leads, history, team } = ctx;
-  const companies = recordingCompanies(ctx.companies, imports, importId);
+  // Companies as read in this batch (most rows name one already stored), recorded for undo.
+  const cache = cachedCompanies(ctx.companies);
+  const companies = recordingCompanies(cache, imports, importId);
   const byEmail = db.prepare<[string], { id: number }>(
     'SELECT id FROM leads WHERE email = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY id LIMIT 1',
   );
@@ -53,7 +56,7 @@ export function createImportWriter(ctx: ServiceContext, imports: ImportRepositor
     return fields;
   }
 
-  const apply = db.transaction((decision: Extract<Decision, { action: 'create' | 'update' }>, row: Parameters<ImportWriter['apply']>[1]) => {
+  const applyRow = db.transaction((decision: Extract<Decision, { action: 'create' | 'update' }>, row: Parameters<ImportWriter['apply']>[1]) => {
     const patch = row.values;
     if (decision.action === 'create') {
       const createdAt = row.createdAt ?? at;
@@ -95,9 +98,17 @@ export function createImportWriter(ctx: ServiceContext, imports: ImportRepositor
       const id = ctx.companies.findByDomain(domain);
       return id !== null && createdCompany.get(importId, id)!.n === 0;
     },
-    apply,
+    apply(decision, row) {
+      try {
+        return applyRow(decision, row);
+      } catch (error) {
+        cache.forgetReads(); // the row's savepoint was rolled back: what the cache read of it is gone
+        throw error;
+      }
+    },
     startBatch() {
       lastKey.clear();
+      cache.clear();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CompanyRepository } from '../store/repositories/company-repository.ts';
+import { companyDiffers, type CompanyRepository } from '../store/repositories/company-repository.ts';
 import type { ImportRepository } from '../store/repositories/import-repository.ts';
 
 /**
@@ -15,6 +15,9 @@ export function recordingCompanies(companies: CompanyRepository, imports: Import
       return id;
     },
     update(id, fields, at) {
+      // Most rows name a company as it already is: nothing to record, nothing to write.
+      const current = companies.get(id);
+      if (!current || !companyDiffers(current, fields)) return false;
       const before = imports.companyRecorded(importId, id) ? null : imports.companyBeforeImage(id);
       const changed = companies.update(id, fields, at);
       if (changed && before) imports.recordCompany(importId, id, 'updated', before);

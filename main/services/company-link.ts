@@ -17,8 +17,13 @@ export interface CompanyLink {
 
 const blank = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0);
 
+/** The COMPANY_KEYS of `fields` (written out: an import calls this for every row). */
 function companyFieldsOf(fields: CompanyFields): CompanyFields {
-  return Object.fromEntries(COMPANY_KEYS.map((key) => [key, fields[key]])) as unknown as CompanyFields;
+  return {
+    companyName: fields.companyName, companyDomain: fields.companyDomain, industry: fields.industry, employeeCount: fields.employeeCount,
+    monthlyAdSpendUsd: fields.monthlyAdSpendUsd, adChannels: fields.adChannels, technologies: fields.technologies,
+    openJobPostings: fields.openJobPostings, jobDepartments: fields.jobDepartments, country: fields.country, city: fields.city, website: fields.website,
+  };
 }
 
 /** A company is the same one while its domain is (or, without a domain, its exact name). */

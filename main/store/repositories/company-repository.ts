@@ -24,9 +24,16 @@ const SCALARS = [
 ] as const satisfies readonly (keyof CompanyFields)[];
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.every((value, index) => value === b[index])) return true;
   const sortedA = [...a].sort();
   const sortedB = [...b].sort();
   return sortedA.length === sortedB.length && sortedA.every((value, index) => value === sortedB[index]);
+}
+
+/** Whether writing `fields` over `current` would change anything. */
+export function companyDiffers(current: Company, fields: CompanyFields): boolean {
+  return SCALARS.some((key) => current[key] !== fields[key]) || LISTS.some(([key]) => !sameList(current[key], fields[key]));
 }
 
 /** Companies: shared by their leads, found by domain or exact name, with list attributes. */
