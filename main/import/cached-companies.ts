@@ -9,6 +9,8 @@ import { companyDiffers, type Company, type CompanyRepository } from '../store/r
  * change companies while no batch runs) and after a row that was rolled back.
  */
 export interface CachedCompanies extends CompanyRepository {
+  /** Companies whose name or domain this batch changed (their leads' search documents name them). */
+  readonly renamed: ReadonlySet<number>;
   /** Forgets what was read (after a row that was rolled back). */
   forgetReads(): void;
   /** Between batches: forgets everything. */
@@ -20,6 +22,7 @@ export function cachedCompanies(companies: CompanyRepository): CachedCompanies {
   const byDomain = new Map<string, number | null>();
   const byName = new Map<string, number | null>();
   const byNameWithoutDomain = new Map<string, number | null>();
+  const renamed = new Set<number>();
 
   function lookup<K>(cache: Map<K, number | null>, key: K, read: (key: K) => number | null): number | null {
     let id = cache.get(key);
@@ -69,6 +72,7 @@ export function cachedCompanies(companies: CompanyRepository): CachedCompanies {
     update(id, fields, at) {
       const current = get(id);
       if (!current || !companyDiffers(current, fields)) return false;
+      if (current.companyName !== fields.companyName || current.companyDomain !== fields.companyDomain) renamed.add(id);
       forget(id);
       return companies.update(id, fields, at);
     },
@@ -77,7 +81,11 @@ export function cachedCompanies(companies: CompanyRepository): CachedCompanies {
       if (deleted) forget(id);
       return deleted;
     },
+    renamed,
     forgetReads,
-    clear: forgetReads,
+    clear() {
+      forgetReads();
+      renamed.clear();
+    },
   };
 }

@@ -8,7 +8,7 @@ import { createImportRepository } from '../store/repositories/import-repository.
 import { decideRow, errorText } from './decide.ts';
 import { importSetup, onLine, recordProblem, recordsOf, type ResolvedSettings } from './import-setup.ts';
 import { createImportWriter } from './import-writer.ts';
-import { createRowConverter } from './row-to-lead.ts';
+import { createRowConverter, type ConvertedRow } from './row-to-lead.ts';
 
 /**
  * The import itself, on a connection of its own (the import worker's; the app's in tests with an
@@ -35,7 +35,14 @@ export interface RunControl {
   throwIfCancelled(): void;
 }
 
-const BATCH_ROWS = 2000;
+/**
+ * Rows per transaction: the fixed costs of a batch (its set-based statements, rescoring, the commit
+ * and its checkpoint) spread thin, while one batch holds the write lock about a second at most.
+ */
+const BATCH_ROWS = 10_000;
+
+/** A record of the file, with why it cannot be read at all, or what it converts to. */
+type BatchItem = { record: CsvRecord; problem: string; row: null } | { record: CsvRecord; problem: null; row: ConvertedRow };
 
 export const ZERO_COUNTS: ImportCounts = { read: 0, created: 0, duplicates: 0, updated: 0, skipped: 0, rejected: 0, existingCompanies: 0 };
 
@@ -49,20 +56,24 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
   const batchRows = input.batchRows ?? BATCH_ROWS;
   let counts = { ...ZERO_COUNTS };
 
-  const writeBatch = db.transaction((records: CsvRecord[]) => {
+  // IMMEDIATE: the batch takes the write lock before it reads anything, so what it reads (the
+  // e-mails stored, the bottom of each column) stays true until it commits.
+  const writeBatch = db.transaction((items: BatchItem[]) => {
     const next = { ...counts };
     const touched = new Set<number>();
     const companies = new Set<number>();
-    writer.startBatch();
-    for (const record of records) {
+    const emails = new Set<string>();
+    for (const { row } of items) if (row?.email) emails.add(row.email);
+    writer.startBatch([...emails]);
+    for (const item of items) {
+      const { record } = item;
       next.read++;
-      const problem = recordProblem(record);
-      if (problem) {
+      if (item.problem !== null) {
         next.rejected++;
-        imports.addReject(input.importId, record.line, record.fields, problem);
+        imports.addReject(input.importId, record.line, record.fields, item.problem);
         continue;
       }
-      const row = convert(record.fields);
+      const { row } = item;
       const existing = row.email ? writer.findByEmail(row.email, input.settings.onDuplicate === 'update') : null;
       const decision = decideRow(row, existing, setup.decide);
       if (existing) next.duplicates++;
@@ -92,6 +103,7 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
         imports.addReject(input.importId, record.line, record.fields, onLine(record.line, error.message));
       }
     }
+    writer.finishBatch();
     const context = ctx.filterContext();
     if (touched.size > 0) ctx.scores.rescore({ leadIds: [...touched] }, context);
     for (const companyId of companies) ctx.scores.rescore({ companyId }, context);
@@ -99,9 +111,9 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
     counts = next;
   });
 
-  let batch: CsvRecord[] = [];
+  let batch: BatchItem[] = [];
   const flush = () => {
-    writeBatch(batch);
+    writeBatch.immediate(batch);
     batch = [];
     control.progress(counts.read, input.expectedRecords, 'importing');
     control.throwIfCancelled();
@@ -110,7 +122,9 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
     control.progress(0, input.expectedRecords, 'importing');
     for await (const item of recordsOf(input.path, input.settings)) {
       if ('header' in item) continue;
-      batch.push(item);
+      // Converted before the batch's transaction: the write lock is held for the writing only.
+      const problem = recordProblem(item);
+      batch.push(problem === null ? { record: item, problem, row: convert(item.fields) } : { record: item, problem, row: null });
       if (batch.length >= batchRows) flush();
     }
     if (batch.length > 0) flush();
