@@ -213,10 +213,23 @@ function remembering(check: (text: string) => Parsed<unknown>): (text: string) =
   return (text) => {
     const known = seen.get(text);
     if (known !== undefined) return known.ok && Array.isArray(known.value) ? ok(known.value.slice()) : known;
-    const result = check(text);
-    if (seen.size < REMEMBERED) seen.set(text, result.ok && Array.isArray(result.value) ? ok(result.value.slice()) : result);
+    if (seen.size >= REMEMBERED) return check(text);
+    // Remembered: the cell's own copy, and what is checked from it (see ownCopy).
+    const own = ownCopy(text);
+    const result = check(own);
+    seen.set(own, result.ok && Array.isArray(result.value) ? ok(result.value.slice()) : result);
     return result;
   };
+}
+
+/**
+ * A copy of `text` that holds only its own characters. A cell is a slice of the decoded chunk of
+ * the file it was read from, and V8 keeps the whole chunk alive for as long as the slice lives:
+ * what outlives its row must not keep the cell itself (remembered cells would keep the whole file
+ * in memory).
+ */
+export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** What one mapped column does with its (trimmed, non-empty) cell. */

@@ -8,7 +8,7 @@ import { createImportRepository } from '../store/repositories/import-repository.
 import { decideRow, errorText } from './decide.ts';
 import { importSetup, onLine, recordProblem, recordsOf, type ResolvedSettings } from './import-setup.ts';
 import { createImportWriter } from './import-writer.ts';
-import { createRowConverter, type ConvertedRow } from './row-to-lead.ts';
+import { createRowConverter, ownCopy, type ConvertedRow } from './row-to-lead.ts';
 
 /**
  * The import itself, on a connection of its own (the import worker's; the app's in tests with an
@@ -87,7 +87,7 @@ export async function runImport(db: Database, input: ImportRunInput, control: Ru
       }
       const domain = decision.fields.companyDomain;
       if (domain && !domainsSeen.has(domain)) {
-        domainsSeen.add(domain);
+        domainsSeen.add(ownCopy(domain));
         if (writer.companyExists(domain)) next.existingCompanies++;
       }
       try {
