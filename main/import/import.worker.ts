@@ -12,7 +12,7 @@ import { runPreview, type PreviewRunInput } from './run-preview.ts';
  * than failing); the preview reads through a read-only one and writes nothing.
  */
 
-/** Page cache of the import's connection: -N is N KiB (SQLite's default is 2 MiB). */
+/** Page cache of the import's connection: -N is N KiB. */
 const IMPORT_CACHE_KIB = -64 * 1024;
 
 export type ImportJobInput = ({ mode: 'import' } & ImportRunInput) | ({ mode: 'preview' } & PreviewRunInput);
@@ -28,11 +28,11 @@ runJobWorker<ImportJobData, ImportJobOutput>(async ({ dbPath, job: input }, job)
   if (input.mode === 'import') {
     const db = openDatabase(dbPath);
     try {
-      // This connection writes the import only: a page cache that holds the indexes a batch writes
-      // into, and the batch's staging tables in memory. Durability stays as the app's (WAL,
-      // synchronous NORMAL): a committed batch is kept, and an import can be undone.
+      // This connection writes the import only. A batch inserts into every index of leads at
+      // random places: a larger page cache keeps more of them (measured: 100,000 rows into a DB of
+      // a million leads, 36 s with SQLite's default, 33 s with this; TEMP in memory, a later
+      // checkpoint: no gain). Durability is the app's: WAL, synchronous NORMAL.
       db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-      db.pragma('temp_store = MEMORY');
       return await runImport(db, input, control);
     } finally {
       db.close();
