@@ -16,18 +16,14 @@ import { indexLeads } from '../store/migrations/0006-search.ts';
  * into the search index, one into report_dirty, and the last activity written in the row. A company
  * renamed by a row (a file that spells it otherwise) re-indexes every lead of it; `end` does that
  * once per batch for each company renamed in it. SQLite cannot switch a trigger off for one
- * connection, so those triggers carry `WHEN NOT EXISTS (SELECT 1 FROM bulk_write)` (migrations
- * 0005, 0006, 0008): `begin` puts a row in bulk_write at the start of the batch's transaction,
- * `end` deletes it as the batch's last write. No other connection ever sees the row (SQLite has one
- * writer at a time, and the row never commits), and a batch that fails rolls back with it.
+ * connection, so those triggers carry `WHEN NOT EXISTS (SELECT 1 FROM bulk_write)` (migration
+ * 0011): `begin` puts a row in bulk_write at the start of the batch's transaction, `end` deletes it
+ * as the batch's last write. No other connection ever sees the row (SQLite has one writer at a
+ * time, and the row never commits), and a batch that fails rolls back with it.
  *
  * Triggers left firing row by row: those on updates of a lead (they re-index it only when its name,
  * e-mail or company changed, and mark it for the reports only when what they carry changed).
- *
- * A DB whose triggers predate the flag (a development copy made before it) keeps them firing row
- * by row during `flush`: `active` is false and only the moving is set-based.
  */
-export const BULK_TRIGGERS = ['transitions_touch_lead', 'lead_search_insert', 'lead_search_company', 'report_dirty_lead_insert', 'report_dirty_transition_insert'] as const;
 
 /** A new lead's columns, in the order `stage` takes them. */
 export const STAGED_LEAD_COLUMNS = [
@@ -37,8 +33,6 @@ export const STAGED_LEAD_COLUMNS = [
 ] as const;
 
 export interface BulkWrite {
-  /** Whether this DB's insert triggers leave their work to the batch. */
-  readonly active: boolean;
   /** First thing in the batch's transaction. */
   begin(): void;
   /** A new lead (its creation transition is at created_at, by `byMemberId`), with its tags; written by `flush`. */
@@ -55,12 +49,6 @@ export interface BulkWrite {
 }
 
 export function createBulkWrite(db: Database, importId: number): BulkWrite {
-  const flagged = db
-    .prepare<unknown[], { n: number }>(
-      `SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger' AND name IN (${BULK_TRIGGERS.map(() => '?').join(', ')}) AND sql LIKE '%bulk_write%'`,
-    )
-    .get(...BULK_TRIGGERS)!.n;
-  const active = flagged === BULK_TRIGGERS.length;
   const columns = STAGED_LEAD_COLUMNS.join(', ');
 
   db.exec(`
@@ -99,19 +87,16 @@ export function createBulkWrite(db: Database, importId: number): BulkWrite {
     moveTags.run();
     moveCreations.run();
     record.run(importId);
-    if (active) {
-      unindex.run();
-      index.run();
-      markStaged.run();
-    }
+    unindex.run();
+    index.run();
+    markStaged.run();
     clearLeads.run();
     count = 0;
   }
 
   return {
-    active,
     begin() {
-      if (active) raise.run(Date.now());
+      raise.run(Date.now());
     },
     stage(values, tags, byMemberId) {
       stageLead.run(...values, byMemberId, tags.length === 0 ? null : JSON.stringify(tags));
@@ -123,7 +108,6 @@ export function createBulkWrite(db: Database, importId: number): BulkWrite {
     flush,
     end(moved, movedAt, renamedCompanies) {
       flush();
-      if (!active) return;
       if (moved.length > 0) {
         const json = JSON.stringify(moved);
         touch.run(movedAt, movedAt, json);

@@ -130,7 +130,7 @@ export function createImportWriter(ctx: ServiceContext, imports: ImportRepositor
       transitionId = history.addTransition({
         leadId: lead.id, fromStage: decision.from.key, toStage: decision.stage.key, at, byMemberId: memberId, reason: null, undoesTransitionId: null,
       });
-      if (bulk.active) moved.push(lead.id);
+      moved.push(lead.id);
     }
     imports.recordUpdatedLead(importId, lead.id, before, transitionId);
     return { leadId: lead.id, changedCompanyId: link.changedCompanyId };

@@ -136,19 +136,12 @@ export const companies: Migration = {
       CREATE INDEX leads_role_title ON leads (role_title) WHERE deleted_at IS NULL;
       CREATE INDEX leads_source ON leads (source) WHERE deleted_at IS NULL;
 
-      -- A row here only inside a bulk writer's own write transaction (the CSV import): the triggers
-      -- that say "WHEN NOT EXISTS (SELECT 1 FROM bulk_write)" then leave their work to it, and it
-      -- does the same work set-based, for the whole batch, before it deletes the row and commits.
-      -- No other connection ever sees the row (one writer at a time; it never commits), and a
-      -- batch that fails rolls it back with the rest. See main/import/bulk-triggers.ts.
-      CREATE TABLE bulk_write (since INTEGER NOT NULL) STRICT;
-
       -- Every activity and stage move (creation included) counts as the lead's latest activity,
-      -- whoever writes it: the app, the demo generator or an import (which writes it in the row).
+      -- whoever writes it: the app, the demo generator or an import.
       CREATE TRIGGER activities_touch_lead AFTER INSERT ON activities BEGIN
         UPDATE leads SET last_activity_at = max(coalesce(last_activity_at, NEW.at), NEW.at) WHERE id = NEW.lead_id;
       END;
-      CREATE TRIGGER transitions_touch_lead AFTER INSERT ON stage_transitions WHEN NOT EXISTS (SELECT 1 FROM bulk_write) BEGIN
+      CREATE TRIGGER transitions_touch_lead AFTER INSERT ON stage_transitions BEGIN
         UPDATE leads SET last_activity_at = max(coalesce(last_activity_at, NEW.at), NEW.at) WHERE id = NEW.lead_id;
       END;
     `);

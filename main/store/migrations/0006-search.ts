@@ -1,9 +1,6 @@
 import type { Migration } from './migration.ts';
 
-/**
- * The search document of the leads matched by `where` (a condition on `l`). The import's bulk path
- * (main/import/bulk-triggers.ts) indexes the leads it creates with this same statement.
- */
+/** The search document of the leads matched by `where` (a condition on `l`); 0011 and the bulk import reuse it. */
 export function indexLeads(where: string): string {
   return `
     INSERT INTO lead_search (rowid, name, email, company, domain, notes)
@@ -30,8 +27,7 @@ export const search: Migration = {
       );
       ${indexLeads('1 = 1')}
 
-      -- A bulk writer (see bulk_write in 0005) indexes the leads it inserts itself, a batch at a time.
-      CREATE TRIGGER lead_search_insert AFTER INSERT ON leads WHEN NOT EXISTS (SELECT 1 FROM bulk_write) BEGIN
+      CREATE TRIGGER lead_search_insert AFTER INSERT ON leads BEGIN
         ${indexLeads('l.id = NEW.id')}
       END;
       CREATE TRIGGER lead_search_update AFTER UPDATE OF first_name, last_name, email, company_id ON leads
@@ -45,10 +41,9 @@ export const search: Migration = {
         DELETE FROM lead_search WHERE rowid = OLD.id;
       END;
 
-      -- A renamed company (or a new domain) re-indexes every lead of it. A bulk writer re-indexes
-      -- the leads of the companies it renamed once, at the end of its batch.
+      -- A renamed company (or a new domain) re-indexes every lead of it.
       CREATE TRIGGER lead_search_company AFTER UPDATE OF name, domain ON companies
-      WHEN (OLD.name IS NOT NEW.name OR OLD.domain IS NOT NEW.domain) AND NOT EXISTS (SELECT 1 FROM bulk_write)
+      WHEN OLD.name IS NOT NEW.name OR OLD.domain IS NOT NEW.domain
       BEGIN
         DELETE FROM lead_search WHERE rowid IN (SELECT id FROM leads WHERE company_id = NEW.id);
         ${indexLeads('l.company_id = NEW.id')}

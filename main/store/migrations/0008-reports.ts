@@ -3,19 +3,16 @@ import type { Migration } from './migration.ts';
 /** Days a lead may sit in a stage before the Time in stage report lists it as stale. */
 const DEFAULT_STALE_AFTER_DAYS: Record<string, number> = { awareness: 60, consideration: 30, conversion: 21, mql: 7, sal: 14, sql: 30 };
 
-const NO_BULK_WRITE = 'NOT EXISTS (SELECT 1 FROM bulk_write)';
-
 /** Leads whose report rows must be recomputed: marked by triggers, so that no writer can forget it. */
 function dirtyTriggers(): string {
   // An upsert, not INSERT OR IGNORE: a trigger's OR IGNORE gives way to the outer statement's conflict
   // policy (e.g. the ABORT of a foreign-key SET NULL), and a second mark would then fail the write.
   const mark = (expr: string) => `INSERT INTO report_dirty (lead_id) VALUES (${expr}) ON CONFLICT (lead_id) DO NOTHING;`;
   return `
-    -- A bulk writer (see bulk_write in 0005) marks the leads it inserts or moves itself, a batch at a time.
-    CREATE TRIGGER report_dirty_transition_insert AFTER INSERT ON stage_transitions WHEN ${NO_BULK_WRITE} BEGIN ${mark('NEW.lead_id')} END;
+    CREATE TRIGGER report_dirty_transition_insert AFTER INSERT ON stage_transitions BEGIN ${mark('NEW.lead_id')} END;
     CREATE TRIGGER report_dirty_transition_update AFTER UPDATE ON stage_transitions BEGIN ${mark('OLD.lead_id')} ${mark('NEW.lead_id')} END;
     CREATE TRIGGER report_dirty_transition_delete AFTER DELETE ON stage_transitions BEGIN ${mark('OLD.lead_id')} END;
-    CREATE TRIGGER report_dirty_lead_insert AFTER INSERT ON leads WHEN ${NO_BULK_WRITE} BEGIN ${mark('NEW.id')} END;
+    CREATE TRIGGER report_dirty_lead_insert AFTER INSERT ON leads BEGIN ${mark('NEW.id')} END;
     -- Only the columns the report rows carry: rescoring a million leads must not dirty them all.
     CREATE TRIGGER report_dirty_lead_update AFTER UPDATE OF deleted_at, source, owner_id, persona, created_at ON leads
     WHEN OLD.deleted_at IS NOT NEW.deleted_at OR OLD.source IS NOT NEW.source OR OLD.owner_id IS NOT NEW.owner_id

@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DuplicatePolicy } from '../../../shared/domain/csv-transfer.ts';
 import { suggestMapping } from '../../../main/import/header-map.ts';
-import { BULK_TRIGGERS, createBulkWrite } from '../../../main/import/bulk-write.ts';
 import { createImportUndo } from '../../../main/import/undo-import.ts';
 import { runImport } from '../../../main/import/run-import.ts';
 import { JobCancelledError } from '../../../main/jobs/worker-protocol.ts';
@@ -125,7 +124,15 @@ function reportRows(db: Database) {
   };
 }
 
-/** The DB as it was before the triggers stepped aside for a bulk writer: every trigger fires row by row. */
+/** The insert triggers that stand aside for a bulk writer (migration 0011). */
+const BULK_TRIGGERS = ['transitions_touch_lead', 'lead_search_insert', 'lead_search_company', 'report_dirty_lead_insert', 'report_dirty_transition_insert'];
+
+/**
+ * The reference: the DB with those triggers as they were before 0011, firing row by row. The
+ * batch's own set-based work then repeats theirs, which changes nothing (it re-indexes, marks with
+ * ON CONFLICT DO NOTHING and takes the max last activity), so whatever the bulk path leaves out
+ * shows as a difference.
+ */
 function rowTriggers(db: Database): void {
   for (const name of BULK_TRIGGERS) {
     const { sql } = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").get(name)!;
@@ -142,8 +149,6 @@ describe('the import, a batch at a time', () => {
     it(`${policy}: leaves exactly what row-by-row writes with every trigger firing leave`, async () => {
       const bulk = store('bulk');
       const rowByRow = store('rows', rowTriggers);
-      expect(createBulkWrite(bulk.db, 0).active).toBe(true);
-      expect(createBulkWrite(rowByRow.db, 0).active).toBe(false);
       const path = file();
       const a = await run(bulk, path, policy);
       const b = await run(rowByRow, path, policy);

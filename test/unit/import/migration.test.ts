@@ -58,7 +58,7 @@ describe('0010 who ran each import', () => {
       INSERT INTO team_members (id, name, role, created_at) VALUES (3, 'Olga', 'sdr', 1);
       INSERT INTO imports (id, file_name, header_json, settings_json, on_duplicate, status, started_at) VALUES (1, 'old.csv', '[]', '{}', 'skip', 'done', 1);
     `);
-    migrate(db);
+    migrate(db, MIGRATIONS.slice(0, 10));
     expect(schemaVersion(db)).toBe(10);
     expect(db.prepare('SELECT by_member_id AS by FROM imports WHERE id = 1').get()).toEqual({ by: null });
     db.exec("INSERT INTO imports (id, file_name, header_json, settings_json, on_duplicate, by_member_id, status, started_at) VALUES (2, 'new.csv', '[]', '{}', 'skip', 3, 'done', 2)");

@@ -55,12 +55,6 @@ describe('0008 derived tables for funnel reports', () => {
     t.db.exec('DELETE FROM report_dirty');
     t.leads.delete(lead.id);
     expect(dirty(t.db)).toEqual([lead.id]);
-    // A bulk writer (a row in bulk_write, inside its own transaction) marks its new leads and moves itself.
-    t.db.exec('DELETE FROM report_dirty; INSERT INTO bulk_write (since) VALUES (1)');
-    const bulk = t.leads.create(FULL, 'mql');
-    t.leads.move({ leadId: bulk.id, toStage: 'sal', beforeLeadId: null });
-    expect(dirty(t.db)).toEqual([]);
-    t.db.exec('DELETE FROM bulk_write');
   });
 
   it('has an index for each report\'s access path', () => {

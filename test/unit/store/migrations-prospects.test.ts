@@ -131,13 +131,6 @@ describe('0005 companies, contact details, tags, score and last activity', () =>
     expect(at()).toBe(300);
     db.prepare("INSERT INTO activities (lead_id, type, at, body) VALUES (?, 'note', 200, 'back-dated')").run(id);
     expect(at()).toBe(300);
-    // A bulk writer (a row in bulk_write, inside its own transaction) stamps its new moves itself.
-    db.exec('INSERT INTO bulk_write (since) VALUES (1)');
-    db.prepare("INSERT INTO stage_transitions (lead_id, from_stage, to_stage, at) VALUES (?, 'awareness', 'mql', 400)").run(id);
-    expect(at()).toBe(300);
-    db.exec('DELETE FROM bulk_write');
-    db.prepare("INSERT INTO stage_transitions (lead_id, from_stage, to_stage, at) VALUES (?, 'mql', 'sal', 500)").run(id);
-    expect(at()).toBe(500);
   });
 });
 
@@ -175,16 +168,6 @@ describe('0006 full-text search over leads', () => {
     db.prepare('DELETE FROM leads WHERE id = ?').run(fresh);
     expect(match(db, '"popov"*')).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM lead_search').pluck().get()).toBe(1);
-
-    // A bulk writer (a row in bulk_write) indexes its new leads and renamed companies itself.
-    db.exec('INSERT INTO bulk_write (since) VALUES (1)');
-    const bulk = insertLead.run('Bulk', 'Lead', null, company, 'a2').lastInsertRowid;
-    db.prepare("UPDATE companies SET name = 'Восток Банк' WHERE id = ?").run(company);
-    expect(match(db, '"bulk"*')).toEqual([]);
-    expect(match(db, '"финанс"*')).toEqual([old]);
-    db.exec('DELETE FROM bulk_write');
-    db.prepare("UPDATE companies SET name = 'Восток' WHERE id = ?").run(company);
-    expect(match(db, '"восток"*')).toEqual([old, bulk]);
   });
 });
 
