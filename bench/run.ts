@@ -17,13 +17,15 @@ export interface BenchOptions {
   /** The small, fast version `npm test` runs so the suite never rots. */
   smoke: boolean;
   only?: string[];
+  /** Skip datasets larger than this (suites measured at several sizes keep the smaller ones). */
+  maxLeads?: number;
   resultsFile?: string;
   log: (text: string) => void;
 }
 
 interface SuiteSpec {
   name: string;
-  run: (context: Omit<SuiteContext, 'leads'>, smoke: boolean) => Promise<Measurement[]>;
+  run: (context: Omit<SuiteContext, 'leads'> & { sizes: (full: number[]) => number[] }, smoke: boolean) => Promise<Measurement[]>;
 }
 
 const SMOKE_LEADS = 2_000;
@@ -44,9 +46,8 @@ const SUITES: SuiteSpec[] = [
   {
     name: 'filter',
     run: async (context, smoke) => {
-      const sizes = smoke ? [SMOKE_LEADS] : [100_000, 1_000_000];
       const results: Measurement[] = [];
-      for (const leads of sizes) results.push(...(await filterSearchSuite({ ...context, leads, runs: smoke ? 5 : 40 })));
+      for (const leads of smoke ? [SMOKE_LEADS] : context.sizes([100_000, 1_000_000])) results.push(...(await filterSearchSuite({ ...context, leads, runs: smoke ? 5 : 40 })));
       return results;
     },
   },
@@ -59,7 +60,7 @@ const SUITES: SuiteSpec[] = [
     name: 'transfer',
     run: async (context, smoke) => {
       const results: Measurement[] = [];
-      for (const leads of smoke ? [SMOKE_LEADS] : [100_000, 1_000_000]) results.push(...(await transferSuite({ ...context, leads })));
+      for (const leads of smoke ? [SMOKE_LEADS] : context.sizes([100_000, 1_000_000])) results.push(...(await transferSuite({ ...context, leads })));
       return results;
     },
   },
@@ -71,7 +72,12 @@ const SUITES: SuiteSpec[] = [
  */
 export async function runBench(options: BenchOptions): Promise<Measurement[]> {
   const tempDir = mkdtempSync(path.join(tmpdir(), 'voronka-bench-'));
-  const context = { tempDir, log: options.log, dataset: (leads: number) => dataset(leads, options.log) };
+  const context = {
+    tempDir,
+    log: options.log,
+    dataset: (leads: number) => dataset(leads, options.log),
+    sizes: (full: number[]) => full.filter((leads) => leads <= (options.maxLeads ?? Infinity)),
+  };
   const measurements: Measurement[] = [];
   const save = () => {
     if (!options.resultsFile) return;
@@ -95,10 +101,11 @@ export async function runBench(options: BenchOptions): Promise<Measurement[]> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false }, only: { type: 'string' }, 'max-leads': { type: 'string' } } });
   await runBench({
     smoke: values.smoke,
     only: values.only?.split(','),
+    maxLeads: values['max-leads'] === undefined ? undefined : Number(values['max-leads']),
     resultsFile: fileURLToPath(new URL('./results.json', import.meta.url)),
     log: (text) => console.log(text),
   });

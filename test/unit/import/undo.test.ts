@@ -88,6 +88,21 @@ describe('undo of an import', () => {
     t.transfer.undoImport(first.id);
     expect(snapshot(t.db)).toEqual(before);
   });
+
+  it('finds the overlap whichever of the two imports is the larger, and only with a later import that is not undone', async () => {
+    const rows = (n: number, from = 0) => [['E-mail', 'First name'], ...Array.from({ length: n }, (_, i) => [`p${from + i}@example.com`, `P${from + i}`])];
+    const blockedBy = (id: number) => t.transfer.listImports().find((r) => r.id === id)!.undoBlockedBy;
+    const big = await importFile(t, writeFile(tmp, 'big-first.csv', csv(rows(30))));
+    const small = await importFile(t, writeFile(tmp, 'small-later.csv', csv(rows(1, 29))), { onDuplicate: 'update' });
+    const bigLater = await importFile(t, writeFile(tmp, 'big-later.csv', csv(rows(40, 29))), { onDuplicate: 'update' });
+    const unrelated = await importFile(t, writeFile(tmp, 'unrelated.csv', csv(rows(5, 1000))));
+    expect(blockedBy(big.id)).toBe(`Import ${small.id} changed some of the same leads later: undo it first.`);
+    expect(blockedBy(small.id)).toBe(`Import ${bigLater.id} changed some of the same leads later: undo it first.`);
+    expect([blockedBy(bigLater.id), blockedBy(unrelated.id)]).toEqual([null, null]);
+    t.transfer.undoImport(bigLater.id);
+    expect(blockedBy(small.id)).toBeNull();
+    expect(blockedBy(big.id)).toBe(`Import ${small.id} changed some of the same leads later: undo it first.`);
+  });
 });
 
 describe('cancel mid-import', () => {
