@@ -27,7 +27,7 @@ export function startApp(): Promise<void> {
   const paths = appPaths();
   let db: Db | null = null;
   let unregisterIpc: (() => void) | null = null;
-  let closeTransfers: (() => Promise<void>) | null = null;
+  let closeWorkers: (() => Promise<unknown>) | null = null;
   let mainWindow: BrowserWindow | null = null;
 
   const showWindow = () => {
@@ -53,9 +53,9 @@ export function startApp(): Promise<void> {
   });
   app.on('will-quit', () => {
     // Asks running exports and imports to stop (an import keeps its committed batches; the next
-    // start marks one that did not get to say so as interrupted).
-    void closeTransfers?.();
-    closeTransfers = null;
+    // start marks one that did not get to say so as interrupted), and the WAL checkpointer too.
+    void closeWorkers?.();
+    closeWorkers = null;
     unregisterIpc?.();
     unregisterIpc = null;
     db?.close();
@@ -77,8 +77,8 @@ export function startApp(): Promise<void> {
         });
         // CSV export and import ask where to save and what to open through the OS dialogs.
         const chooser = electronFileChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('downloads'));
-        const services = createServices(db, { dbPath, version: app.getVersion(), events, chooser });
-        closeTransfers = () => services.transfer.close();
+        const services = createServices(db, { dbPath, version: app.getVersion(), events, chooser, checkpointInBackground: true });
+        closeWorkers = () => Promise.all([services.transfer.close(), services.checkpointer?.close()]);
         unregisterIpc = registerIpcHandlers(ipcMain, createHandlerTable(services), (event) =>
           isTrustedSenderUrl(event.senderFrame?.url, paths.appUrl),
         );

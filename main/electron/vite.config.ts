@@ -14,6 +14,7 @@ import { defineConfig, type EnvironmentOptions } from 'vite';
  *   export-worker.cjs, scan-worker.cjs, import-worker.cjs – the CSV export, the read of a file
  *                 before an import, and the import and its preview (main/csv/*.worker.ts,
  *                 main/import/import.worker.ts), found the same way (main/jobs/worker-url.ts).
+ *   checkpoint-worker.cjs – the WAL checkpointer thread (main/store/checkpoint.worker.ts), likewise.
  * electron, better-sqlite3 (native addon) and Node built-ins stay external; zod,
  * fractional-indexing and shared/ are bundled.
  */
@@ -29,10 +30,11 @@ const ENTRIES = {
   exportWorker: { file: 'main/csv/export.worker.ts', name: 'export-worker' },
   scanWorker: { file: 'main/csv/scan.worker.ts', name: 'scan-worker' },
   importWorker: { file: 'main/import/import.worker.ts', name: 'import-worker' },
+  checkpointWorker: { file: 'main/store/checkpoint.worker.ts', name: 'checkpoint-worker' },
 } as const;
 
 /** Worker threads may require better-sqlite3 and Node built-ins, nothing else (not electron). */
-const WORKERS = ['reportWorker', 'exportWorker', 'scanWorker', 'importWorker'] as const;
+const WORKERS = ['reportWorker', 'exportWorker', 'scanWorker', 'importWorker', 'checkpointWorker'] as const;
 
 function environment(entry: keyof typeof ENTRIES, external: (id: string) => boolean): EnvironmentOptions {
   return {

@@ -170,7 +170,7 @@ function settledHandle<R>(id: number, kind: string, outcome: JobOutcome<R>): Job
  * `node --experimental-strip-types` (or a Node that strips by default) nothing is added; on a
  * Node where stripping is off the flag is added for this worker only.
  */
-function execArgvFor(script: string | URL): string[] | undefined {
+export function execArgvFor(script: string | URL): string[] | undefined {
   const file = script instanceof URL ? script.pathname : script;
   const stripping = (process.features as { typescript?: string | false }).typescript;
   if (!file.endsWith('.ts') || stripping) return undefined; // inherit

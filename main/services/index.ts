@@ -10,6 +10,7 @@ import { createScoringService } from './scoring-service.ts';
 import { createTeamService } from './team-service.ts';
 import { createViewService } from './view-service.ts';
 import { createReportService } from '../reports/report-service.ts';
+import { startCheckpointer } from '../store/checkpointer.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import { createTransferService, type FileChooser } from '../transfer/transfer-service.ts';
 import type { FileRegistry } from '../transfer/file-registry.ts';
@@ -31,6 +32,11 @@ export interface ServiceOptions {
   files?: FileRegistry;
   /** Mark imports a closed app left running as interrupted (default true; the CLI passes false). */
   recoverImports?: boolean;
+  /**
+   * Checkpoint the WAL in a worker thread instead of inside commits (see store/checkpointer.ts):
+   * the app and the harness, which live long and write on every drag; not the CLI or tests.
+   */
+  checkpointInBackground?: boolean;
 }
 
 /** Every main-process service over one open DB: what IPC, the harness and the CLI all call. */
@@ -47,9 +53,12 @@ export function createServices(db: Database, options: ServiceOptions) {
           return 0;
         })
       : Promise.resolve(0);
+  const checkpointer = options.checkpointInBackground && options.dbPath !== ':memory:' ? startCheckpointer(db, options.dbPath) : null;
   return {
     /** Settles when the open-time rescore is done (how many scores changed). */
     rescoredOnOpen,
+    /** The background WAL checkpointer, when asked for; close it before the DB. */
+    checkpointer,
     catalog: createCatalogService(context, options),
     board: createBoardService(context),
     leads,

@@ -1,0 +1,68 @@
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { workerUrl } from '../jobs/worker-url.ts';
+import { execArgvFor } from '../jobs/job-runner.ts';
+import type { CheckpointWorkerData, FromCheckpointWorker } from './checkpoint.worker.ts';
+
+/** SQLite's own default: the connection checkpoints when the WAL passes this many pages. */
+const AUTO_CHECKPOINT_PAGES = 1000;
+
+export interface Checkpointer {
+  /** Settles after a checkpoint the worker was asked for now (tests). */
+  checkpointNow(): Promise<{ walPages: number; copiedPages: number } | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * Moves WAL checkpoints off the app's write path. By default the connection that commits a
+ * transaction pushing the WAL past 1,000 pages copies them all into the database file before the
+ * commit returns: every fiftieth card move or so paid 5 to 20 ms for it, which was most of the
+ * move's p99. With this, the app's connection never checkpoints (wal_autocheckpoint = 0) and a
+ * worker thread with its own connection does it every `intervalMs`, in PASSIVE mode, beside the
+ * app's reads and writes. If the worker dies, the app's connection checkpoints itself again, so
+ * the WAL can never grow without bound.
+ */
+export function startCheckpointer(db: Database, dbPath: string, intervalMs = 1000): Checkpointer {
+  const script = workerUrl('checkpoint-worker.cjs', new URL('./checkpoint.worker.ts', import.meta.url));
+  const worker = new Worker(script, { workerData: { dbPath, intervalMs } satisfies CheckpointWorkerData, execArgv: execArgvFor(script) });
+  db.pragma('wal_autocheckpoint = 0');
+  const selfCheckpoint = () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+  };
+  const waiting: ((result: { walPages: number; copiedPages: number } | null) => void)[] = [];
+  let closed: Promise<void> | null = null;
+  let exited = false;
+  worker.on('message', (message: FromCheckpointWorker) => {
+    if (message.type === 'closed') return void worker.terminate();
+    for (const resolve of waiting.splice(0)) resolve({ walPages: message.walPages, copiedPages: message.copiedPages });
+  });
+  worker.on('error', (error) => {
+    console.error('Voronka: the WAL checkpointer failed; the app checkpoints itself again:', error);
+    selfCheckpoint();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    selfCheckpoint();
+    for (const resolve of waiting.splice(0)) resolve(null);
+  });
+  // A timer thread must not keep the process (CLI, tests) alive.
+  worker.unref();
+
+  return {
+    checkpointNow() {
+      if (exited) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        worker.postMessage('now');
+      });
+    },
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        worker.once('exit', () => resolve());
+        worker.postMessage('close');
+      });
+      return closed;
+    },
+  };
+}
