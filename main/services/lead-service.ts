@@ -166,7 +166,8 @@ export function createLeadService(ctx: ServiceContext) {
                 reason,
                 undoesTransitionId: request.undoesTransitionId ?? null,
               });
-        rescore(lead.id, link);
+        // A reorder within a column changes nothing a score rule can read (position, updated_at).
+        if (transition !== null || link !== undefined) rescore(lead.id, link);
         return { lead: leads.get(lead.id)!, transition };
       })();
     },

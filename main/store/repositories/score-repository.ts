@@ -31,6 +31,7 @@ export function createScoreRepository(db: Database) {
   const all = db.prepare<[], RuleRow>('SELECT id, label, condition_json AS condition, points FROM score_rules ORDER BY position, id');
   const clear = db.prepare('DELETE FROM score_rules');
   const insert = db.prepare('INSERT INTO score_rules (label, condition_json, points, position) VALUES (?, ?, ?, ?)');
+  const setScore = db.prepare('UPDATE leads SET score = ? WHERE id = ?');
   const idBounds = db.prepare<[], { low: number | null; high: number | null }>('SELECT min(id) AS low, max(id) AS high FROM leads');
 
   function rules(): ScoreRule[] {
@@ -66,6 +67,15 @@ export function createScoreRepository(db: Database) {
     rescore(scope: ScoreScope, context: FilterContext): number {
       const score = scoreExpression(rules(), context);
       const where = scopeSql(scope);
+      if ('leadIds' in scope) {
+        // A few leads (a move, an edit): read the scores, write the ones that changed. One UPDATE
+        // ... FROM would evaluate every rule's company subquery twice (for SET and for WHERE).
+        const scored = statement(`SELECT l.id, ${score.sql} AS score, l.score AS stored ${FROM} WHERE ${where.sql}`)
+          .all(...score.params, ...where.params) as { id: number; score: number; stored: number }[];
+        const changed = scored.filter((row) => row.score !== row.stored);
+        for (const row of changed) setScore.run(row.score, row.id);
+        return changed.length;
+      }
       return statement(`
         UPDATE leads SET score = s.score
         FROM (SELECT l.id, ${score.sql} AS score ${FROM} WHERE ${where.sql}) AS s

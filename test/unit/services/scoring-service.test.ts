@@ -80,8 +80,18 @@ describe('rescoring', () => {
     t.leads.addNote(lead.id, 'Called back.');
     expect(score(lead.id)).toBe(30);
     t.clock.advance(10 * DAY);
+    // A reorder in the column is no activity and changes no field a rule reads: nothing is rescored
+    // (the drift of time-based rules is caught by the next change, or by the rescore on open).
+    t.leads.create({ firstName: 'Below' });
+    t.leads.move({ leadId: lead.id, toStage: 'awareness', beforeLeadId: null });
+    expect(score(lead.id)).toBe(30);
     t.leads.move({ leadId: lead.id, toStage: 'consideration', beforeLeadId: null });
     expect(score(lead.id)).toBe(30);
+    // A reorder with an edit (the move form's data) is rescored.
+    t.leads.move({ leadId: lead.id, toStage: 'consideration', beforeLeadId: null, patch: { seniority: 'c_level' } });
+    expect(score(lead.id)).toBe(30);
+    t.leads.move({ leadId: lead.id, toStage: 'consideration', beforeLeadId: null, patch: { seniority: 'manager' } });
+    expect(score(lead.id)).toBe(10);
   });
 
   it('follows a change of the company: every lead of it is rescored', () => {
