@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { Migration } from './migration.ts';
 
 /**
@@ -24,5 +25,14 @@ export const filterIndexes: Migration = {
       CREATE INDEX leads_live ON leads (id, created_at) WHERE deleted_at IS NULL;
       CREATE INDEX leads_deleted ON leads (deleted_at) WHERE deleted_at IS NOT NULL;
     `);
+    // In a DB with statistics, indexes without any look cheap to the planner: it then reads the
+    // prospect filter's companies through leads_company rather than walking leads_created (1 s
+    // instead of 10 ms at 1M leads). A DB never analyzed stays so: its indexes are all alike.
+    if (analyzed(db)) db.exec('ANALYZE leads_role_company; ANALYZE leads_live; ANALYZE leads_deleted;');
   },
 };
+
+function analyzed(db: Database): boolean {
+  const hasStats = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").get() !== undefined;
+  return hasStats && db.prepare("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'leads'").get() !== undefined;
+}

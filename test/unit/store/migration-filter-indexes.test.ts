@@ -16,7 +16,7 @@ const T0 = Date.UTC(2026, 2, 2, 9);
 const context = { currentMemberId: null, now: T0 };
 
 /** A v11 DB (as a seller has it before 0012) with a bank and three leads, then migrated to 12. */
-function upgraded() {
+function upgraded(options: { analyzedBefore: boolean } = { analyzedBefore: false }) {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   open.push(db);
@@ -30,6 +30,7 @@ function upgraded() {
     VALUES (?, 'HR Manager', '2025-09-01', ?, 'awareness', ?, 0, ?, 0)`);
   const ids = ['Anna', 'Annika', 'Bob'].map((name, index) => Number(insertLead.run(name, bank, `a${index}`, index).lastInsertRowid));
   db.prepare('UPDATE leads SET deleted_at = 1 WHERE id = ?').run(ids[1]);
+  if (options.analyzedBefore) db.exec('ANALYZE');
   migrate(db, MIGRATIONS.slice(0, 12));
   return { db, ids };
 }
@@ -44,6 +45,12 @@ describe('0012 covering indexes for the prospect filter and quick search', () =>
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'leads' AND name LIKE 'leads_%'").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['leads_role_company', 'leads_live', 'leads_deleted']));
     expect(indexes).not.toContain('leads_role_title');
+  });
+
+  it('analyzes the new indexes in a DB that has statistics, and only there', () => {
+    const stats = (db: Database.Database) => db.prepare("SELECT idx FROM sqlite_stat1 WHERE tbl = 'leads' ORDER BY idx").pluck().all();
+    expect(stats(upgraded({ analyzedBefore: true }).db)).toEqual(expect.arrayContaining(['leads_deleted', 'leads_live', 'leads_role_company']));
+    expect(upgraded().db.prepare("SELECT name FROM sqlite_schema WHERE name = 'sqlite_stat1'").get()).toBeUndefined();
   });
 
   it('the example prospect filter is counted from leads_role_company alone, even in a DB never analyzed', () => {
