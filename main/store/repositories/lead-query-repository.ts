@@ -6,6 +6,7 @@ import { compileFilter, type FilterContext } from '../filter/compile-filter.ts';
 import { orderBy } from '../filter/sort.ts';
 import { searchQuery } from '../filter/search-query.ts';
 import { createStatementCache } from '../statement-cache.ts';
+import { createUnchangedMemo } from '../unchanged-memo.ts';
 import { LEAD_COLUMNS, LEAD_FROM, toLead, type LeadRow } from './lead-row.ts';
 import type { StageTotal } from './lead-repository.ts';
 
@@ -29,6 +30,10 @@ const searchAlone = (filter: LeadFilter) => (filter.all.length === 0 && filter.s
 export function createLeadQueryRepository(db: Database) {
   const statement = createStatementCache(db);
   const byIds = db.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} ${LEAD_FROM} WHERE l.id IN (SELECT value FROM json_each(?))`);
+  // The table asks the total again with every page it fetches as the seller scrolls.
+  const lastCount = createUnchangedMemo<number>(db);
+  const counted = (sql: string, params: unknown[]) =>
+    lastCount(`${sql}\n${JSON.stringify(params)}`, () => (statement(sql).get(...params) as { n: number }).n);
 
   function where(filter: LeadFilter, context: FilterContext, deleted = false) {
     const compiled = compileFilter(filter, context);
@@ -60,10 +65,10 @@ export function createLeadQueryRepository(db: Database) {
         // deleted leads among them, without reading a live lead at all.
         const deleted = where(filter, context, true);
         const sql = `SELECT (SELECT count(*) FROM lead_search WHERE lead_search MATCH ?) - (SELECT count(*) ${DELETED_FROM} WHERE ${deleted.sql}) AS n`;
-        return (statement(sql).get(search, ...deleted.params) as { n: number }).n;
+        return counted(sql, [search, ...deleted.params]);
       }
       const w = where(filter, context);
-      return (statement(`SELECT count(*) AS n ${FILTER_FROM} WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
+      return counted(`SELECT count(*) AS n ${FILTER_FROM} WHERE ${w.sql}`, w.params);
     },
 
     totals(filter: LeadFilter, context: FilterContext): StageTotal[] {
