@@ -13,11 +13,14 @@ import type { StageTotal } from './lead-repository.ts';
 /** Filters and sorts read companies through subqueries: counts and id pages never join. */
 const FILTER_FROM = 'FROM leads l';
 /**
- * A quick search alone finds its leads by id (FTS rowids): leads_live tells which of them are live
- * and when each was created (the default order) from a narrow index, where SQLite would otherwise
- * pick the wide leads rows, one per match (tens of thousands for a common first name).
+ * A quick search alone, in the default order: each FTS match, as the index yields it, is looked up
+ * in leads_live, which tells whether it is live and when it was created from a narrow index. SQLite
+ * would otherwise read the wide leads rows, one per match (tens of thousands for a common first
+ * name), and first copy every match into a temporary table to serve `l.id IN (...)`.
  */
-const SEARCH_FROM = 'FROM leads l INDEXED BY leads_live';
+const SEARCH_PAGE = `
+  SELECT l.id FROM lead_search s CROSS JOIN leads l INDEXED BY leads_live ON l.id = s.rowid
+  WHERE s.lead_search MATCH ? AND l.deleted_at IS NULL ${orderBy([])} LIMIT ? OFFSET ?`;
 const DELETED_FROM = 'FROM leads l INDEXED BY leads_deleted';
 
 /** The FTS query of a filter that is a quick search and nothing else; null for any other filter. */
@@ -30,6 +33,7 @@ const searchAlone = (filter: LeadFilter) => (filter.all.length === 0 && filter.s
 export function createLeadQueryRepository(db: Database) {
   const statement = createStatementCache(db);
   const byIds = db.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} ${LEAD_FROM} WHERE l.id IN (SELECT value FROM json_each(?))`);
+  const searchPage = db.prepare(SEARCH_PAGE).pluck();
   // The table asks the total again with every page it fetches as the seller scrolls.
   const lastCount = createUnchangedMemo<number>(db);
   const counted = (sql: string, params: unknown[]) =>
@@ -40,6 +44,11 @@ export function createLeadQueryRepository(db: Database) {
     return { sql: `l.deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} AND (${compiled.sql})`, params: compiled.params };
   }
 
+  function pageIds(filter: LeadFilter, sort: readonly SortKey[], offset: number, limit: number, context: FilterContext) {
+    const w = where(filter, context);
+    return statement(`SELECT l.id ${FILTER_FROM} WHERE ${w.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`).pluck().all(...w.params, limit, offset);
+  }
+
   return {
     /**
      * A page of the table in two steps: the ids of the page (sorting reads only the sort keys), then
@@ -47,11 +56,8 @@ export function createLeadQueryRepository(db: Database) {
      * every row a sort or an OFFSET passes over.
      */
     page(filter: LeadFilter, sort: readonly SortKey[], offset: number, limit: number, context: FilterContext): Lead[] {
-      const w = where(filter, context);
-      const from = searchAlone(filter) !== null && sort.length === 0 ? SEARCH_FROM : FILTER_FROM;
-      const ids = statement(`SELECT l.id ${from} WHERE ${w.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`)
-        .pluck()
-        .all(...w.params, limit, offset) as number[];
+      const search = searchAlone(filter);
+      const ids = (search !== null && sort.length === 0 ? searchPage.all(search, limit, offset) : pageIds(filter, sort, offset, limit, context)) as number[];
       if (ids.length === 0) return [];
       const rows = byIds.all(JSON.stringify(ids)).map(toLead);
       const rank = new Map(ids.map((id, index) => [id, index]));
