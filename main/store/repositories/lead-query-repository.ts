@@ -21,6 +21,17 @@ const FILTER_FROM = 'FROM leads l';
 const SEARCH_PAGE = `
   SELECT l.id FROM lead_search s CROSS JOIN leads l INDEXED BY leads_live ON l.id = s.rowid
   WHERE s.lead_search MATCH ? AND l.deleted_at IS NULL ${orderBy([])} LIMIT ? OFFSET ?`;
+/**
+ * The same page looked for among the newest live leads only, read in order from leads_created
+ * until the page is full. Those leads come first in the default order, so a full page found there
+ * is the page; a word that few of them hold (or a page further down) leaves it short.
+ */
+const RECENT_LEADS = 20_000;
+const SEARCH_RECENT_PAGE = `
+  SELECT l.id FROM (
+    SELECT l.id, l.created_at FROM leads l INDEXED BY leads_created WHERE l.deleted_at IS NULL ${orderBy([])} LIMIT ${RECENT_LEADS}
+  ) l
+  WHERE l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?) ${orderBy([])} LIMIT ? OFFSET ?`;
 const DELETED_FROM = 'FROM leads l INDEXED BY leads_deleted';
 
 /** The FTS query of a filter that is a quick search and nothing else; null for any other filter. */
@@ -33,7 +44,8 @@ const searchAlone = (filter: LeadFilter) => (filter.all.length === 0 && filter.s
 export function createLeadQueryRepository(db: Database) {
   const statement = createStatementCache(db);
   const byIds = db.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} ${LEAD_FROM} WHERE l.id IN (SELECT value FROM json_each(?))`);
-  const searchPage = db.prepare(SEARCH_PAGE).pluck();
+  const searchPage = db.prepare<[string, number, number], number>(SEARCH_PAGE).pluck();
+  const searchRecentPage = db.prepare<[string, number, number], number>(SEARCH_RECENT_PAGE).pluck();
   // The table asks the total again with every page it fetches as the seller scrolls.
   const lastCount = createUnchangedMemo<number>(db);
   const counted = (sql: string, params: unknown[]) =>
@@ -44,9 +56,15 @@ export function createLeadQueryRepository(db: Database) {
     return { sql: `l.deleted_at IS ${deleted ? 'NOT NULL' : 'NULL'} AND (${compiled.sql})`, params: compiled.params };
   }
 
+  /** A common word fills its first pages from the newest leads; others sort all their matches. */
+  function searchPageIds(search: string, offset: number, limit: number): number[] {
+    const recent = searchRecentPage.all(search, limit, offset);
+    return recent.length === limit ? recent : searchPage.all(search, limit, offset);
+  }
+
   function pageIds(filter: LeadFilter, sort: readonly SortKey[], offset: number, limit: number, context: FilterContext) {
     const w = where(filter, context);
-    return statement(`SELECT l.id ${FILTER_FROM} WHERE ${w.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`).pluck().all(...w.params, limit, offset);
+    return statement(`SELECT l.id ${FILTER_FROM} WHERE ${w.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`).pluck().all(...w.params, limit, offset) as number[];
   }
 
   return {
@@ -57,7 +75,7 @@ export function createLeadQueryRepository(db: Database) {
      */
     page(filter: LeadFilter, sort: readonly SortKey[], offset: number, limit: number, context: FilterContext): Lead[] {
       const search = searchAlone(filter);
-      const ids = (search !== null && sort.length === 0 ? searchPage.all(search, limit, offset) : pageIds(filter, sort, offset, limit, context)) as number[];
+      const ids = search !== null && sort.length === 0 ? searchPageIds(search, offset, limit) : pageIds(filter, sort, offset, limit, context);
       if (ids.length === 0) return [];
       const rows = byIds.all(JSON.stringify(ids)).map(toLead);
       const rank = new Map(ids.map((id, index) => [id, index]));

@@ -100,6 +100,9 @@ describe('quick search over the FTS5 index', () => {
     expect(result().total).toBe(2);
     // ana was created 3 days ago, hank 5.
     expect(result().rows.map((lead) => lead.id)).toEqual([f.ids.ana, f.ids.hank]);
+    // A full page comes from the newest leads, a short one from all matches: both in the same order.
+    const onePage = (offset: number) => f.t.query.query({ all: [], search: 'bluefin' }, [], offset, 1).rows.map((lead) => lead.id);
+    expect([onePage(0), onePage(1), onePage(2)]).toEqual([[f.ids.ana], [f.ids.hank], []]);
     // By name, Latin "Hank" before Cyrillic "Анна".
     expect(result([{ field: 'name', dir: 'asc' }]).rows.map((lead) => lead.id)).toEqual([f.ids.hank, f.ids.ana]);
     expect(f.t.query.query({ all: [], search: '%' }, [], 0, 10)).toEqual({ total: 0, rows: [] });
