@@ -11,7 +11,9 @@ const SEARCHES = ['Петр', 'anna', 'bluefin', 'Сокол', 'garcia'];
 
 /**
  * Filter and search as the table asks for them: the first page (100 rows) plus the total, through
- * the IPC handler, so validation, SQL translation and row mapping are all counted.
+ * the IPC handler, so validation, SQL translation and row mapping are all counted. Filter and search
+ * take turns, so the repository's last count (kept only for the query asked last) is never reused:
+ * every sample counts its matches.
  */
 export async function filterSearchSuite({ leads, runs, dataset }: SuiteContext & { runs: number }): Promise<Measurement[]> {
   const dbPath = dataset(leads);

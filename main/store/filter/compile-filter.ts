@@ -2,7 +2,7 @@ import { attribute, type AttributeKey } from '../../../shared/domain/lead-attrib
 import { CURRENT_MEMBER, isGroup, opFitsField, type FilterCondition, type LeadFilter } from '../../../shared/domain/filter.ts';
 import { DomainError } from '../../../shared/ipc/result.ts';
 import { DAY_MS, dayOffset, localDay, monthOffset } from './dates.ts';
-import { fieldSql, type ScalarField, type SetField } from './fields.ts';
+import { fieldSql, type FieldSql, type ScalarField, type SetField } from './fields.ts';
 import { searchQuery } from './search-query.ts';
 
 /** A piece of SQL with its `?` parameters, in order. */
@@ -28,7 +28,17 @@ const marks = (count: number) => Array(count).fill('?').join(', ');
  * statements can be cached by it; every value is a parameter. Deleted leads are the caller's concern.
  */
 export function compileFilter(filter: LeadFilter, context: FilterContext): Sql {
-  const parts = filter.all.map((entry) => (isGroup(entry) ? anyOf(entry.any.map((c) => compileCondition(c, context))) : compileCondition(entry, context)));
+  // The company side of a prospect filter (industry, size, technologies...) becomes one set of
+  // companies, so the leads indexes are searched for the few companies that meet all of it rather
+  // than for those that meet one condition.
+  const restrictions: Sql[] = [];
+  const parts: Sql[] = [];
+  for (const entry of filter.all) {
+    const restriction = isGroup(entry) ? null : companyRestriction(entry, checkedField(entry), context);
+    if (restriction) restrictions.push(restriction);
+    else parts.push(isGroup(entry) ? anyOf(entry.any.map((c) => compileCondition(c, context))) : compileCondition(entry, context));
+  }
+  if (restrictions.length > 0) parts.unshift(ofCompanies(allOf(restrictions)));
   if (filter.search?.trim()) {
     // Text with no letter or digit ("%", "--") can match no word: it finds nothing rather than everything.
     const search = searchQuery(filter.search);
@@ -48,20 +58,44 @@ function anyOf(parts: Sql[]): Sql {
 }
 
 export function compileCondition(condition: FilterCondition, context: FilterContext): Sql {
-  // The schema already refuses these; checked again because score rules and views are read back from the DB.
+  const field = checkedField(condition);
+  const restriction = companyRestriction(condition, field, context);
+  if (restriction) return ofCompanies(restriction);
+  if (field.type === 'set') return setCondition(field, condition, field.source === 'tags' ? 'l.id' : 'l.company_id');
+  const compiled = scalarCondition(field, condition, context);
+  if (!field.expr.startsWith('c.')) return compiled;
+  // A lead without a company has every company field empty: it meets "is empty" and "is none of".
+  return { sql: `l.company_id IS NULL OR ${ofCompanies(compiled).sql}`, params: compiled.params };
+}
+
+/** The schema already refuses a mismatched operator; checked again because score rules and views are read back from the DB. */
+function checkedField(condition: FilterCondition): FieldSql {
   const field = fieldSql(condition.field);
   if (!opFitsField(condition.field, condition.op)) {
     throw new DomainError('invalid_input', `"${condition.op}" does not apply to ${attribute(condition.field).label}.`);
   }
-  if (field.type === 'set') return setCondition(field, condition);
-  const compiled = scalarCondition(field, condition, context);
-  if (!field.expr.startsWith('c.')) return compiled;
-  // Company conditions ask the (small) companies table, and the leads_company index finds their
-  // leads: no join, so counts read the leads indexes alone. A lead without a company has every
-  // company field empty: it meets "is empty" and "is none of", and nothing else.
-  const companies = `l.company_id IN (SELECT c.id FROM companies c WHERE ${compiled.sql})`;
-  const nullAccepting = condition.op === 'is_empty' || condition.op === 'is_none_of';
-  return { sql: nullAccepting ? `l.company_id IS NULL OR ${companies}` : companies, params: compiled.params };
+  return field;
+}
+
+/**
+ * A company condition that no lead without a company meets, as a condition on `companies c`; null
+ * for lead conditions and for those a lead without a company meets ("is empty", "is none of").
+ */
+function companyRestriction(condition: FilterCondition, field: FieldSql, context: FilterContext): Sql | null {
+  if (field.type === 'set') {
+    const restricts = field.source === 'company' && ['has_any_of', 'has_all_of', 'is_not_empty'].includes(condition.op);
+    return restricts ? setCondition(field, condition, 'c.id') : null;
+  }
+  if (!field.expr.startsWith('c.') || condition.op === 'is_empty' || condition.op === 'is_none_of') return null;
+  return scalarCondition(field, condition, context);
+}
+
+/**
+ * Leads of the companies meeting `companies`: the (small) companies table is asked, and the leads
+ * indexes that hold company_id find their leads; no join, so counts read the leads indexes alone.
+ */
+function ofCompanies(companies: Sql): Sql {
+  return { sql: `l.company_id IN (SELECT c.id FROM companies c WHERE ${companies.sql})`, params: companies.params };
 }
 
 function scalarCondition(field: ScalarField, condition: FilterCondition, context: FilterContext): Sql {
@@ -115,11 +149,10 @@ function scalarCondition(field: ScalarField, condition: FilterCondition, context
   }
 }
 
-function setCondition(field: SetField, condition: FilterCondition): Sql {
-  const [owner, scope, table, valueColumn, scopeParams]: [string, string, string, string, SqlValue[]] =
-    field.source === 'tags'
-      ? ['l.id', 'lead_id', 'lead_tags', 'tag', []]
-      : ['l.company_id', 'company_id', 'company_attributes', 'value', [field.kind]];
+/** `owner` is the lead id for tags, and the company id (of the lead, or `c.id`) for company sets. */
+function setCondition(field: SetField, condition: FilterCondition, owner: string): Sql {
+  const [scope, table, valueColumn, scopeParams]: [string, string, string, SqlValue[]] =
+    field.source === 'tags' ? ['lead_id', 'lead_tags', 'tag', []] : ['company_id', 'company_attributes', 'value', [field.kind]];
   const kindFilter = field.source === 'tags' ? '' : ' AND kind = ?';
   const holders = (values: string[]) => ({
     sql: `SELECT ${scope} FROM ${table} WHERE ${valueColumn} IN (${marks(values.length)})${kindFilter}`,

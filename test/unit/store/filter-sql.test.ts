@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attribute } from '../../../shared/domain/lead-attributes.ts';
 import { EXAMPLE_PROSPECT_FILTER, OPS_BY_KIND, type FilterCondition, type LeadFilter } from '../../../shared/domain/filter.ts';
 import { compileFilter } from '../../../main/store/filter/compile-filter.ts';
+import { fieldSql } from '../../../main/store/filter/fields.ts';
 import { countRows, T0 } from '../../support/services.ts';
 import { buildProspects, PROSPECT_NAMES, type ProspectFixture } from '../../support/prospects.ts';
 
@@ -181,6 +182,28 @@ describe('combining conditions', () => {
     for (const dropped of [5, 6]) {
       const relaxed = { all: EXAMPLE_PROSPECT_FILTER.all.filter((_, index) => index !== (dropped === 5 ? 6 : 1)) };
       expect(f.names(relaxed)).toEqual(dropped === 5 ? ['ana', 'bob'] : ['ana', 'finn']);
+    }
+  });
+});
+
+describe('company conditions ANDed into one set of companies', () => {
+  // Called inside the tests: some cases read the fixture's member ids.
+  const companyCases = () =>
+    CASES.filter(([, condition]) => {
+      const field = fieldSql(condition().field);
+      return field.type === 'set' ? field.source === 'company' : field.expr.startsWith('c.');
+    });
+
+  it('the example prospect filter asks the companies table once, for all of its company side', () => {
+    const compiled = compileFilter(EXAMPLE_PROSPECT_FILTER, { currentMemberId: null, now: T0 });
+    expect(compiled.sql.match(/FROM companies c/g)).toHaveLength(1);
+  });
+
+  it('any two company conditions together return exactly the leads both return alone', () => {
+    for (const [labelA, a, expectedA] of companyCases()) {
+      for (const [labelB, b, expectedB] of companyCases()) {
+        expect(f.names({ all: [a(), b()] }), `${labelA} AND ${labelB}`).toEqual(expectedA.filter((name) => expectedB.includes(name)));
+      }
     }
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchQuery } from '../../../main/store/filter/search-query.ts';
+import type { SortKey } from '../../../shared/domain/views.ts';
 import { buildProspects, type ProspectFixture } from '../../support/prospects.ts';
 
 describe('searchQuery', () => {
@@ -89,6 +90,22 @@ describe('quick search over the FTS5 index', () => {
     expect(f.names({ all: [{ field: 'ownerId', op: 'is_none_of', values: ['me'] }], search: 'anna' })).toEqual([]);
     // The board too: hank (deleted) shares ana's company.
     expect(f.t.board.columns({ all: [], search: 'bluefin' }).filter((c) => c.count > 0).map((c) => [c.stageKey, c.count])).toEqual([['mql', 1]]);
+  });
+
+  it('a search alone counts and pages its live matches, newest first, whatever the sort', () => {
+    // Both bluefin leads match "bluefin": ana is live, hank is deleted and stays in the FTS index.
+    const result = (sort: SortKey[] = []) => f.t.query.query({ all: [], search: 'bluefin' }, sort, 0, 10);
+    expect(result()).toMatchObject({ total: 1, rows: [{ id: f.ids.ana }] });
+    f.t.leads.restore(f.ids.hank);
+    expect(result().total).toBe(2);
+    // ana was created 3 days ago, hank 5.
+    expect(result().rows.map((lead) => lead.id)).toEqual([f.ids.ana, f.ids.hank]);
+    // A full page comes from the newest leads, a short one from all matches: both in the same order.
+    const onePage = (offset: number) => f.t.query.query({ all: [], search: 'bluefin' }, [], offset, 1).rows.map((lead) => lead.id);
+    expect([onePage(0), onePage(1), onePage(2)]).toEqual([[f.ids.ana], [f.ids.hank], []]);
+    // By name, Latin "Hank" before Cyrillic "Анна".
+    expect(result([{ field: 'name', dir: 'asc' }]).rows.map((lead) => lead.id)).toEqual([f.ids.hank, f.ids.ana]);
+    expect(f.t.query.query({ all: [], search: '%' }, [], 0, 10)).toEqual({ total: 0, rows: [] });
   });
 
   it('text that can match no word finds nothing (not everything)', () => {
