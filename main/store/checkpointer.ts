@@ -51,15 +51,18 @@ export function startCheckpointer(db: Database, dbPath: string, intervalMs = 100
   return {
     checkpointNow() {
       if (exited) return Promise.resolve(null);
-      return new Promise((resolve) => {
+      worker.ref();
+      return new Promise<{ walPages: number; copiedPages: number } | null>((resolve) => {
         waiting.push(resolve);
         worker.postMessage('now');
-      });
+      }).finally(() => worker.unref());
     },
     close() {
       closed ??= new Promise<void>((resolve) => {
         if (exited) return resolve();
         worker.once('exit', () => resolve());
+        // Held until it has answered: a process with nothing else to do must still wait for it.
+        worker.ref();
         worker.postMessage('close');
       });
       return closed;
