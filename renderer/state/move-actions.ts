@@ -11,6 +11,7 @@ import { stageByKey, useBoard, type DragOrigin, type PendingMove } from './store
 import { showError, showToast } from './toasts.ts';
 import { pushUndo } from './undo-stack.ts';
 import { emitLeadEvent } from './lead-events.ts';
+import { scheduleCountsRefresh } from './counts.ts';
 
 function stageName(key: string): string {
   return stageByKey(useBoard.getState().stages, key)?.name ?? key;
@@ -131,7 +132,9 @@ export async function sendMove(pending: PendingMove, extra: { patch?: LeadPatch;
   const message =
     pending.fromStage === pending.toStage ? `${name} reordered in ${stageName(lead.stageKey)}` : `${name} moved to ${stageName(lead.stageKey)}`;
   showToast({ tone: 'info', message, undoEntryId: entry.id });
-  void refreshSummaries();
+  // A reorder leaves the unfiltered counts and totals as they were: no aggregate query then.
+  if (pending.fromStage !== pending.toStage || activeQueryFilter()) void refreshSummaries();
+  else scheduleCountsRefresh();
   return result;
 }
 
