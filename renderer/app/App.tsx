@@ -34,11 +34,8 @@ export function App() {
   const exportOpen = useExport((s) => s.source !== null);
   useUndoShortcut();
 
-  useEffect(() => {
-    void loadBoard();
-    // Job progress (exports, imports) is pushed by main: listen from the start.
-    connectAppEvents();
-  }, []);
+  // Job progress (exports, imports) is pushed by main: listen from the start.
+  useEffect(connectAppEvents, []);
 
   let content = null;
   if (phase === 'ready') {
