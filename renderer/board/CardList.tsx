@@ -23,9 +23,9 @@ interface CardListProps {
 export const CardList = memo(function CardList({ stage, column, total }: CardListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { ids } = column;
-  const dragId = useBoard((s) => s.drag?.leadId ?? null);
+  // The dragged card's place in this list: only the list holding it re-renders when a drag starts or ends.
+  const activeIndex = useBoard((s) => (s.drag === null ? -1 : ids.indexOf(s.drag.leadId)));
   const narrowed = useWorkspace((s) => s.filter.all.length > 0 || s.search !== '');
-  const activeIndex = dragId === null ? -1 : ids.indexOf(dragId);
 
   // The dragged card must stay mounted even when scrolled out of view, or dnd-kit loses it.
   const rangeExtractor = useCallback(
