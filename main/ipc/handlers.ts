@@ -22,6 +22,7 @@ function implementations(services: Services): Implementations {
     'reasons.remove': ({ id }) => catalog.removeReason(id),
     'board.columns': (input) => board.columns(input?.filter),
     'board.cards': ({ stageKey, after, limit, filter }) => board.cards(stageKey, after, limit, filter),
+    'board.firstPages': ({ limit, filter }) => board.firstPages(limit, filter),
     'leads.get': ({ id }) => leads.get(id),
     'leads.create': ({ fields, stageKey }) => leads.create(fields, stageKey),
     'leads.update': ({ id, patch }) => leads.update(id, patch),

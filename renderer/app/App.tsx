@@ -2,8 +2,6 @@ import { useEffect } from 'react';
 import { Board } from '../board/Board.tsx';
 import { EmptyBoard } from '../board/EmptyBoard.tsx';
 import { FilterBar } from '../filters/FilterBar.tsx';
-import { LeadPanel } from '../lead-panel/LeadPanel.tsx';
-import { MoveForm } from '../move-form/MoveForm.tsx';
 import { loadBoard } from '../state/board-actions.ts';
 import { totalLeadCount, useBoard } from '../state/store.ts';
 import { useWorkspace } from '../state/workspace.ts';
@@ -13,7 +11,7 @@ import { useReports } from '../reports/report-store.ts';
 import { connectAppEvents } from '../jobs/job-events.ts';
 import { useExport } from '../export/export-store.ts';
 import { useImport } from '../import/import-store.ts';
-import { ExportDialog, ImportWizard, ReportsScreen, SettingsDialog, TableView } from './lazy-screens.tsx';
+import { ExportDialog, ImportWizard, LeadPanel, MoveForm, ReportsScreen, SettingsDialog, TableView } from './lazy-screens.tsx';
 import { NoMatches } from './NoMatches.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useUndoShortcut } from './useUndoShortcut.ts';
@@ -34,11 +32,8 @@ export function App() {
   const exportOpen = useExport((s) => s.source !== null);
   useUndoShortcut();
 
-  useEffect(() => {
-    void loadBoard();
-    // Job progress (exports, imports) is pushed by main: listen from the start.
-    connectAppEvents();
-  }, []);
+  // Job progress (exports, imports) is pushed by main: listen from the start.
+  useEffect(connectAppEvents, []);
 
   let content = null;
   if (phase === 'ready') {

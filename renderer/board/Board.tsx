@@ -8,7 +8,7 @@ import { FunnelGroup } from './FunnelGroup.tsx';
 import { useBoardDnd } from './useBoardDnd.ts';
 import './board.css';
 
-const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
+const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 /** Scroll the board or a column only when the pointer is close to its edge (dnd-kit's default is 20% of it). */
 const AUTO_SCROLL = { threshold: { x: 0.05, y: 0.1 }, acceleration: 12 };
 
@@ -41,7 +41,8 @@ export function Board() {
           <FunnelGroup key={group.funnel} funnel={group.funnel} name={group.name} stages={group.stages} />
         ))}
       </div>
-      <DragOverlay zIndex={45}>{activeLead ? <CardView lead={activeLead} overlay /> : null}</DragOverlay>
+      {/* No drop animation: the card is in its new place the moment it is let go, not 250 ms of frames later. */}
+      <DragOverlay zIndex={45} dropAnimation={null}>{activeLead ? <CardView lead={activeLead} overlay /> : null}</DragOverlay>
     </DndContext>
   );
 }

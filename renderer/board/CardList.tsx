@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { Stage } from '../../shared/domain/stage.ts';
 import { loadCards } from '../state/board-actions.ts';
@@ -19,12 +19,13 @@ interface CardListProps {
   total: number;
 }
 
-export function CardList({ stage, column, total }: CardListProps) {
+/** A column's cards, virtualized. Memoized: the column re-renders on every drag, its list only when its cards change. */
+export const CardList = memo(function CardList({ stage, column, total }: CardListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { ids } = column;
-  const dragId = useBoard((s) => s.drag?.leadId ?? null);
+  // The dragged card's place in this list: only the list holding it re-renders when a drag starts or ends.
+  const activeIndex = useBoard((s) => (s.drag === null ? -1 : ids.indexOf(s.drag.leadId)));
   const narrowed = useWorkspace((s) => s.filter.all.length > 0 || s.search !== '');
-  const activeIndex = dragId === null ? -1 : ids.indexOf(dragId);
 
   // The dragged card must stay mounted even when scrolled out of view, or dnd-kit loses it.
   const rangeExtractor = useCallback(
@@ -41,7 +42,8 @@ export function CardList({ stage, column, total }: CardListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
     gap: CARD_GAP,
-    overscan: 6,
+    // A few cards beyond the visible ones: every mounted card is re-rendered and re-measured per drag.
+    overscan: 3,
     paddingStart: 8,
     paddingEnd: 8,
     getItemKey: (index) => ids[index] ?? index,
@@ -82,4 +84,4 @@ export function CardList({ stage, column, total }: CardListProps) {
       {column.loading && <div className="column-loading">Loading leads…</div>}
     </div>
   );
-}
+});

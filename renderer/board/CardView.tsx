@@ -1,4 +1,4 @@
-import type { HTMLAttributes, Ref } from 'react';
+import { memo, type HTMLAttributes, type Ref } from 'react';
 import { leadDisplayName, type Lead } from '../../shared/domain/lead.ts';
 import { daysInStageLabel } from '../ui/dates.ts';
 import { formatMoney } from '../ui/money.ts';
@@ -36,12 +36,14 @@ export function initials(name: string | null): string {
     .join('');
 }
 
-/** The look of a lead card: name and urgency, company, then value, owner and days in stage. */
-export function CardView({ lead, ref, dragging, overlay, className, ...rest }: CardViewProps) {
+/**
+ * What a card shows. Memoized on the lead: dnd-kit re-renders every sortable card when a drag starts
+ * or ends, and only the card's wrapper (transform, drag attributes) changes then.
+ */
+const CardFace = memo(function CardFace({ lead }: { lead: Lead }) {
   const name = leadDisplayName(lead);
-  const classes = ['card', dragging ? 'card-placeholder' : '', overlay ? 'card-overlay' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <div ref={ref} className={classes} {...rest}>
+    <>
       <div className="card-top">
         <span className={lead.firstName || lead.lastName || lead.email ? 'card-name' : 'card-name card-name-anon'} title={name}>
           {name}
@@ -66,6 +68,16 @@ export function CardView({ lead, ref, dragging, overlay, className, ...rest }: C
         )}
         <span className="card-age">{daysInStageLabel(lead.stageEnteredAt, Date.now())}</span>
       </div>
+    </>
+  );
+});
+
+/** The look of a lead card: name and urgency, company, then value, owner and days in stage. */
+export function CardView({ lead, ref, dragging, overlay, className, ...rest }: CardViewProps) {
+  const classes = ['card', dragging ? 'card-placeholder' : '', overlay ? 'card-overlay' : '', className ?? ''].filter(Boolean).join(' ');
+  return (
+    <div ref={ref} className={classes} {...rest}>
+      <CardFace lead={lead} />
     </div>
   );
 }

@@ -1,10 +1,14 @@
+import { memo } from 'react';
 import type { Stage } from '../../shared/domain/stage.ts';
 import { openNewLead } from '../state/lead-actions.ts';
 import { useBoard } from '../state/store.ts';
 import { formatTotals } from '../ui/money.ts';
 
-/** Stage name, lead count and deal value per currency; marketing stages offer "+" for a new lead. */
-export function ColumnHeader({ stage }: { stage: Stage }) {
+/**
+ * Stage name, lead count and deal value per currency; marketing stages offer "+" for a new lead.
+ * Memoized: the column re-renders on every drag, its header only when its figures change.
+ */
+export const ColumnHeader = memo(function ColumnHeader({ stage }: { stage: Stage }) {
   const summary = useBoard((s) => s.summaries[stage.key]);
   const count = summary?.count ?? 0;
   const totals = summary ? formatTotals(summary.totals) : '';
@@ -36,4 +40,4 @@ export function ColumnHeader({ stage }: { stage: Stage }) {
       </div>
     </header>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Funnel, Stage } from '../../shared/domain/stage.ts';
 import { useBoard } from '../state/store.ts';
 import { Column } from './Column.tsx';
@@ -9,8 +9,8 @@ interface FunnelGroupProps {
   stages: Stage[];
 }
 
-/** "Marketing" or "Sales": a header spanning its columns. */
-export function FunnelGroup({ funnel, name, stages }: FunnelGroupProps) {
+/** "Marketing" or "Sales": a header spanning its columns. Memoized: the board re-renders on every drag. */
+export const FunnelGroup = memo(function FunnelGroup({ funnel, name, stages }: FunnelGroupProps) {
   const titleId = useId();
   const count = useBoard((s) => stages.reduce((sum, stage) => sum + (s.summaries[stage.key]?.count ?? 0), 0));
   return (
@@ -31,4 +31,4 @@ export function FunnelGroup({ funnel, name, stages }: FunnelGroupProps) {
       </div>
     </section>
   );
-}
+});

@@ -16,26 +16,21 @@ export interface CollisionMemory {
 }
 
 /**
- * Kanban collision detection: the droppable under the pointer (or, with the keyboard, the one
- * the card overlaps); over a column with cards, the card closest to the dragged one.
+ * Kanban collision detection: the column under the pointer (or, with the keyboard, the one the card
+ * overlaps), then within it the card under the pointer or else the one closest to the dragged card.
+ * Columns first, then only that column's cards: every rect read walks the scroll containers, and
+ * this runs on each pointer move.
  */
 export function kanbanCollision(getColumns: () => Columns, memory: CollisionMemory): CollisionDetection {
   return (args) => {
-    const pointerHits = pointerWithin(args);
-    const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(args);
-    let overId = getFirstCollision(hits, 'id');
-    if (overId !== null && overId !== undefined) {
-      const stageKey = stageOfColumnId(overId);
-      if (stageKey !== null) {
-        const ids = new Set<UniqueIdentifier>(getColumns()[stageKey]?.ids ?? []);
-        if (ids.size > 0) {
-          const cardHits = closestCenter({
-            ...args,
-            droppableContainers: args.droppableContainers.filter((c) => c.id !== overId && ids.has(c.id)),
-          });
-          overId = cardHits[0]?.id ?? overId;
-        }
-      }
+    const columnArgs = { ...args, droppableContainers: args.droppableContainers.filter((c) => stageOfColumnId(c.id) !== null) };
+    const pointerHits = pointerWithin(columnArgs);
+    const columnId = getFirstCollision(pointerHits.length > 0 ? pointerHits : rectIntersection(columnArgs), 'id');
+    const stageKey = columnId === null || columnId === undefined ? null : stageOfColumnId(columnId);
+    if (columnId !== null && columnId !== undefined && stageKey !== null) {
+      const ids = new Set<UniqueIdentifier>(getColumns()[stageKey]?.ids ?? []);
+      const cardArgs = { ...args, droppableContainers: args.droppableContainers.filter((c) => ids.has(c.id)) };
+      const overId = (pointerWithin(cardArgs)[0] ?? closestCenter(cardArgs)[0])?.id ?? columnId;
       memory.lastOverId = overId;
       return [{ id: overId }];
     }

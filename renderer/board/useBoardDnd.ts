@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   KeyboardSensor,
   PointerSensor,
@@ -15,6 +15,7 @@ import { useBoard } from '../state/store.ts';
 import { makeAnnouncements, screenReaderInstructions } from './announcements.ts';
 import { kanbanCollision, type CollisionMemory } from './collision.ts';
 import { moveAcrossColumns, reorderInColumn } from './drop-logic.ts';
+import { followReleases, lastRelease, measureDropToSaved } from './drop-timing.ts';
 
 /** Everything the board's DndContext needs: sensors, collision detection, handlers, announcements. */
 export function useBoardDnd() {
@@ -30,6 +31,8 @@ export function useBoardDnd() {
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
   );
+
+  useEffect(followReleases, []);
 
   const collisionDetection = useMemo(() => kanbanCollision(() => useBoard.getState().columns, memory.current), []);
   const accessibility = useMemo(
@@ -71,8 +74,11 @@ export function useBoardDnd() {
       rollbackCard(origin.leadId, origin.fromStage, origin.beforeLeadId);
       return;
     }
+    const released = lastRelease();
     useBoard.setState((s) => ({ columns: reorderInColumn(s.columns, origin.leadId, over.id) }));
-    void commitDrop(origin);
+    void commitDrop(origin).then((saved) => {
+      if (saved) measureDropToSaved(released);
+    });
   }
 
   function onDragCancel() {

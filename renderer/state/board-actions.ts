@@ -2,6 +2,7 @@ import { api } from '../api/index.ts';
 import type { ColumnSummary } from '../../shared/ipc/contract.ts';
 import type { Lead } from '../../shared/domain/lead.ts';
 import type { LeadFilter } from '../../shared/domain/filter.ts';
+import type { Stage } from '../../shared/domain/stage.ts';
 import { hasConditions, queryFilter } from '../filters/filter-ops.ts';
 import { appendPage, EMPTY_COLUMN, type Columns } from './columns.ts';
 import { initialBoardState, useBoard } from './store.ts';
@@ -12,6 +13,11 @@ import { emitLeadEvent, onLeadEvent } from './lead-events.ts';
 
 /** Cards fetched per request; a column loads its next page when scrolled near the end. */
 export const PAGE_SIZE = 50;
+/**
+ * The first page of each column: a tall screen's worth of cards (the board's first screen shows
+ * about seven per column at 900 px), so the first answer stays small; the rest comes page by page.
+ */
+const FIRST_PAGE_SIZE = 25;
 
 /** Bumped whenever the board is re-read for another filter: answers for an older one are dropped. */
 let generation = 0;
@@ -52,26 +58,33 @@ function columnsInput() {
   return filter ? { filter } : undefined;
 }
 
-/** Loads everything the app needs (team, stages, reasons, column counts), then the board's cards. */
+/**
+ * Loads everything the app needs (team, stages, reasons, column counts) and, when the board is
+ * shown, its first cards: all asked at once, and the board appears once, with its cards.
+ */
 export async function loadBoard(): Promise<void> {
   useBoard.setState({ phase: 'loading', loadError: null });
-  const [info, stages, team, reasons, summaries] = await Promise.all([
-    api['app.info'](undefined),
+  generation++;
+  const started = generation;
+  const showCards = useWorkspace.getState().mode === 'board';
+  cardsKey = showCards ? filterKey() : null;
+  const pages = showCards ? firstPages() : null;
+  const [stages, info, team, reasons, summaries] = await Promise.all([
     api['stages.list'](undefined),
+    api['app.info'](undefined),
     api['team.list'](undefined),
     api['reasons.list'](undefined),
     api['board.columns'](columnsInput()),
   ]);
-  for (const result of [info, stages, team, reasons, summaries]) {
+  for (const result of [stages, info, team, reasons, summaries]) {
     if (!result.ok) {
       useBoard.setState({ phase: 'failed', loadError: result.error.message });
       return;
     }
   }
   if (!info.ok || !stages.ok || !team.ok || !reasons.ok || !summaries.ok) return;
-  generation++;
-  cardsKey = null;
-  const columns: Columns = Object.fromEntries(stages.value.map((stage) => [stage.key, EMPTY_COLUMN]));
+  const cards = (await pages) ?? { columns: emptyColumns(stages.value, false), leads: {} };
+  if (started !== generation) return;
   useBoard.setState({
     ...initialBoardState,
     toasts: useBoard.getState().toasts,
@@ -81,21 +94,44 @@ export async function loadBoard(): Promise<void> {
     team: team.value,
     reasons: reasons.value,
     summaries: summaryMap(summaries.value),
-    columns,
+    ...cards,
   });
   scheduleCountsRefresh();
   // Everything was re-read (first load, demo data, Try again): so must the table's rows be.
   emitLeadEvent({ kind: 'changed' });
-  if (useWorkspace.getState().mode === 'board') await reloadCards();
+}
+
+function emptyColumns(stages: readonly Stage[], loading: boolean): Columns {
+  return Object.fromEntries(stages.map((stage) => [stage.key, { ...EMPTY_COLUMN, loading }]));
+}
+
+/** Every column's first page for the current filter: one answer, for one store update (one render). */
+async function firstPages(): Promise<{ columns: Columns; leads: Record<number, Lead> } | null> {
+  const filter = activeQueryFilter();
+  const result = await api['board.firstPages']({ limit: FIRST_PAGE_SIZE, ...(filter ? { filter } : {}) });
+  if (!result.ok) {
+    showError(`Could not load the cards: ${result.error.message}`);
+    return null;
+  }
+  const columns: Columns = {};
+  const leads: Record<number, Lead> = {};
+  for (const [stageKey, page] of Object.entries(result.value)) {
+    for (const card of page.cards) leads[card.id] = card;
+    columns[stageKey] = { ids: page.cards.map((card) => card.id), next: page.next, loaded: true, loading: false };
+  }
+  return { columns, leads };
 }
 
 /** Empties every column and loads their first pages for the current filter. */
 export async function reloadCards(): Promise<void> {
   const { stages } = useBoard.getState();
   generation++;
+  const started = generation;
   cardsKey = filterKey();
-  useBoard.setState({ columns: Object.fromEntries(stages.map((stage) => [stage.key, EMPTY_COLUMN])) });
-  await Promise.all(stages.map((stage) => loadCards(stage.key, true)));
+  useBoard.setState({ columns: emptyColumns(stages, true) });
+  const pages = await firstPages();
+  if (started !== generation) return;
+  useBoard.setState((s) => (pages ? { columns: pages.columns, leads: { ...s.leads, ...pages.leads } } : { columns: emptyColumns(stages, false) }));
 }
 
 /** The board is shown: re-read its cards when the filter changed while it was hidden. */

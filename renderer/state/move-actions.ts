@@ -11,6 +11,7 @@ import { stageByKey, useBoard, type DragOrigin, type PendingMove } from './store
 import { showError, showToast } from './toasts.ts';
 import { pushUndo } from './undo-stack.ts';
 import { emitLeadEvent } from './lead-events.ts';
+import { scheduleCountsRefresh } from './counts.ts';
 
 function stageName(key: string): string {
   return stageByKey(useBoard.getState().stages, key)?.name ?? key;
@@ -54,18 +55,20 @@ export function rollbackCard(leadId: number, stageKey: string, beforeLeadId: num
 /**
  * Called after a drop, once the store's columns already show the card in its new place.
  * Opens the move form when the target stage needs data the lead lacks; otherwise sends the move.
+ * True once main saved the move and the board shows its answer (React renders store changes in
+ * the microtask queued by the store update, before this resolves).
  */
-export async function commitDrop(origin: DragOrigin): Promise<void> {
+export async function commitDrop(origin: DragOrigin): Promise<boolean> {
   const state = useBoard.getState();
   const toStage = findColumnOf(state.columns, origin.leadId);
-  if (toStage === null) return;
+  if (toStage === null) return false;
   let beforeLeadId = neighbourBelow(state.columns, origin.leadId);
-  if (toStage === origin.fromStage && beforeLeadId === origin.beforeLeadId) return;
+  if (toStage === origin.fromStage && beforeLeadId === origin.beforeLeadId) return false;
 
   const lead = state.leads[origin.leadId];
   const from = stageByKey(state.stages, origin.fromStage);
   const to = stageByKey(state.stages, toStage);
-  if (!lead || !from || !to) return;
+  if (!lead || !from || !to) return false;
 
   // A card that was or lands last among the loaded ones of a longer column: ask main for the real neighbour.
   if (beforeLeadId === null) beforeLeadId = await firstUnloadedCard(toStage, origin.leadId);
@@ -90,19 +93,19 @@ export async function commitDrop(origin: DragOrigin): Promise<void> {
   if (pending.fromStage !== pending.toStage) shiftSummaries(lead, pending.fromStage, pending.toStage);
   if (pending.requirements.length > 0) {
     useBoard.setState({ moveForm: pending });
-    return;
+    return false;
   }
   const result = await sendMove(pending);
-  if (!result.ok) {
-    rollbackCard(pending.leadId, pending.fromStage, origin.beforeLeadId);
-    void refreshSummaries();
-    // The board is stale (the lead or its neighbour changed elsewhere): re-read both columns.
-    if (result.error.code === 'not_found' || result.error.code === 'conflict') {
-      void loadCards(pending.fromStage, true);
-      if (pending.toStage !== pending.fromStage) void loadCards(pending.toStage, true);
-    }
-    showError(`Could not move ${leadName(pending.leadId)} to ${stageName(toStage)}: ${result.error.message}`);
+  if (result.ok) return true;
+  rollbackCard(pending.leadId, pending.fromStage, origin.beforeLeadId);
+  void refreshSummaries();
+  // The board is stale (the lead or its neighbour changed elsewhere): re-read both columns.
+  if (result.error.code === 'not_found' || result.error.code === 'conflict') {
+    void loadCards(pending.fromStage, true);
+    if (pending.toStage !== pending.fromStage) void loadCards(pending.toStage, true);
   }
+  showError(`Could not move ${leadName(pending.leadId)} to ${stageName(toStage)}: ${result.error.message}`);
+  return false;
 }
 
 /** Sends `leads.move`; on success records the undo step and tells the seller. */
@@ -131,7 +134,9 @@ export async function sendMove(pending: PendingMove, extra: { patch?: LeadPatch;
   const message =
     pending.fromStage === pending.toStage ? `${name} reordered in ${stageName(lead.stageKey)}` : `${name} moved to ${stageName(lead.stageKey)}`;
   showToast({ tone: 'info', message, undoEntryId: entry.id });
-  void refreshSummaries();
+  // A reorder leaves the unfiltered counts and totals as they were: no aggregate query then.
+  if (pending.fromStage !== pending.toStage || activeQueryFilter()) void refreshSummaries();
+  else scheduleCountsRefresh();
   return result;
 }
 

@@ -1,19 +1,17 @@
 const DAY_MS = 86_400_000;
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+/** Made on first use: a date formatter loads the time zone data, which the board never needs. */
+function lazyFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | null = null;
+  return () => (format ??= new Intl.DateTimeFormat('en-GB', options));
+}
 
-const dateOnly = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateTime = lazyFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const dateOnly = lazyFormat({ day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** "12 Mar 2026 14:05" in local time. */
 export function formatDateTime(epochMs: number): string {
-  const parts = Object.fromEntries(dateTime.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(dateTime().formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
   return `${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
@@ -21,7 +19,7 @@ export function formatDateTime(epochMs: number): string {
 export function formatIsoDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
-  return dateOnly.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  return dateOnly().format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
 }
 
 /** Whole days since `sinceMs` (0 on the first day). */

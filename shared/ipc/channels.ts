@@ -11,6 +11,7 @@ export const CHANNELS = [
   'reasons.remove',
   'board.columns',
   'board.cards',
+  'board.firstPages',
   'leads.get',
   'leads.create',
   'leads.update',

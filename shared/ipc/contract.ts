@@ -66,6 +66,8 @@ export interface ChannelOutputs {
   'reasons.remove': { id: number };
   'board.columns': ColumnSummary[];
   'board.cards': CardPage;
+  /** The first page of every column, by stage key: the board's first screen in one answer. */
+  'board.firstPages': Record<string, CardPage>;
   'leads.get': LeadDetail;
   'leads.create': Lead;
   'leads.update': Lead;

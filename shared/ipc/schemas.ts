@@ -191,6 +191,7 @@ export const inputSchemas = {
     /** Keyset cursor: the last card of the previous page. */
     after: z.object({ position: z.string().max(200), id: idSchema }).nullable(),
   }),
+  'board.firstPages': z.object({ filter: leadFilterSchema.optional(), limit: z.int().min(1).max(500) }),
   'leads.get': z.object({ id: idSchema }),
   'leads.create': z.object({ fields: leadPatchSchema, stageKey: stageKeySchema.optional() }),
   'leads.update': z.object({ id: idSchema, patch: leadPatchSchema }),

@@ -90,7 +90,9 @@ export function createLeadRepository(db: Database) {
   const totals = db.prepare<[], StageTotal>(`
     SELECT stage_key AS stageKey, currency, count(*) AS count, coalesce(sum(deal_value_minor), 0) AS amountMinor
     FROM leads WHERE deleted_at IS NULL GROUP BY stage_key, currency`);
-  const liveCount = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM leads WHERE deleted_at IS NULL');
+  // The planner scans the table here (every page of a wide row, 40-200 ms at 100,000 leads, read on
+  // every app.info); the partial board index holds exactly the live leads, in a tenth of the pages.
+  const liveCount = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM leads INDEXED BY leads_by_stage_position WHERE deleted_at IS NULL');
 
   function tags(leadId: number): string[] {
     return tagsOf.all(leadId).map((row) => row.tag);

@@ -64,6 +64,7 @@ describe('the table', () => {
       'reasons.remove': { id: reason.id },
       'board.columns': undefined,
       'board.cards': { stageKey: 'sql', limit: 10, after: null },
+      'board.firstPages': { limit: 10 },
       'leads.get': { id: lead.id },
       'leads.create': { fields: { firstName: 'Иван', email: '' } },
       'leads.update': { id: other.id, patch: { phone: '+7 900 123-45-67' } },

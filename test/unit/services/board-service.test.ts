@@ -190,3 +190,21 @@ describe('the board through a filter', () => {
     expect(t.board.cards('mql', null, 50, { all: [], search: 'zzz' })).toEqual({ cards: [], next: null });
   });
 });
+
+describe('board.firstPages', () => {
+  it('is board.cards first page of every stage, by stage key, filtered alike', () => {
+    for (let i = 0; i < 3; i++) t.leads.create(CONTACT, 'mql');
+    t.leads.create({ ...CONTACT, firstName: 'Zoya' }, 'sal');
+    const stageKeys = t.catalog.stages().map((stage) => stage.key);
+
+    const pages = t.board.firstPages(2);
+    expect(Object.keys(pages)).toEqual(stageKeys);
+    for (const stageKey of stageKeys) expect(pages[stageKey]).toEqual(t.board.cards(stageKey, null, 2));
+    expect(pages.mql!.cards).toHaveLength(2);
+
+    const filter = { all: [], search: 'Zoya' };
+    const filtered = t.board.firstPages(2, filter);
+    for (const stageKey of stageKeys) expect(filtered[stageKey]).toEqual(t.board.cards(stageKey, null, 2, filter));
+    expect(filtered.sal!.cards.map((card) => card.firstName)).toEqual(['Zoya']);
+  });
+});
