@@ -13,11 +13,6 @@ import { emitLeadEvent, onLeadEvent } from './lead-events.ts';
 
 /** Cards fetched per request; a column loads its next page when scrolled near the end. */
 export const PAGE_SIZE = 50;
-/**
- * The first page of each column: a tall screen's worth of cards (the board's first screen shows
- * about seven per column at 900 px), so the first answer stays small; the rest comes page by page.
- */
-const FIRST_PAGE_SIZE = 25;
 
 /** Bumped whenever the board is re-read for another filter: answers for an older one are dropped. */
 let generation = 0;
@@ -108,7 +103,7 @@ function emptyColumns(stages: readonly Stage[], loading: boolean): Columns {
 /** Every column's first page for the current filter: one answer, for one store update (one render). */
 async function firstPages(): Promise<{ columns: Columns; leads: Record<number, Lead> } | null> {
   const filter = activeQueryFilter();
-  const result = await api['board.firstPages']({ limit: FIRST_PAGE_SIZE, ...(filter ? { filter } : {}) });
+  const result = await api['board.firstPages']({ limit: PAGE_SIZE, ...(filter ? { filter } : {}) });
   if (!result.ok) {
     showError(`Could not load the cards: ${result.error.message}`);
     return null;
