@@ -10,6 +10,7 @@ import { reports } from './0008-reports.ts';
 import { imports } from './0009-imports.ts';
 import { importBy } from './0010-import-by.ts';
 import { bulkWrite } from './0011-bulk-write.ts';
+import { reportDayTotals } from './0012-report-day-totals.ts';
 
 /** In order; each file's version is its position. Add new steps at the end, never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [stagesAndTeam, leads, history, reasons, companies, search, viewsAndScoring, reports, imports, importBy, bulkWrite];
+export const MIGRATIONS: readonly Migration[] = [stagesAndTeam, leads, history, reasons, companies, search, viewsAndScoring, reports, imports, importBy, bulkWrite, reportDayTotals];
