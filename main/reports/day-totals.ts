@@ -58,11 +58,14 @@ export const RUNGS: DayTotals = {
   dims: { rung: 'x.rung', start_kind: 'x.start_kind' }, slices: ['source', 'persona'],
 };
 
-/** Finished stays by the day they ended and their length in whole days: a histogram for medians. */
+/**
+ * Finished stays by the day they ended and their length in whole quarter-days: a histogram for
+ * medians, fine enough that the stays of one length in a period are a few thousand.
+ */
 export const STAYS_ENDED: DayTotals = {
-  // whole_days is the report_stays_length index's expression, so that the stays of one length are read from it.
+  // quarter_days is the report_stays_length index's expression, so that the stays of one length are read from it.
   table: 'report_day_stays_ended', rows: 'report_stays', time: 'left_at', when: 'x.left_at IS NOT NULL',
-  dims: { stage_key: 'x.stage_key', whole_days: 'CAST(x.days AS INTEGER)' }, slices: [],
+  dims: { stage_key: 'x.stage_key', quarter_days: 'CAST(x.days * 4 AS INTEGER)' }, slices: [],
 };
 
 /** Moves (stays entered by a move), by day and by who made them (team). */

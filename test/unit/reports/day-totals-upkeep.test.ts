@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCatchUp } from '../../../main/reports/catch-up.ts';
 import { ALL_DAY_TOTALS } from '../../../main/reports/day-totals.ts';
-import { createTestServices, type TestServices } from '../../support/services.ts';
-import { randomHistories, RANDOM_NOW, RANDOM_START } from './random-histories.ts';
+import type { TestServices } from '../../support/services.ts';
+import { randomHistories, RANDOM_NOW, servicesAtRandomStart } from './random-histories.ts';
 
-const open: TestServices[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) t.close();
-});
-
-function services(): TestServices {
-  const t = createTestServices({ now: RANDOM_START });
-  open.push(t);
-  return t;
-}
+const services = servicesAtRandomStart();
 
 /** Every totals row with a count above zero (a count that dropped to zero keeps its row). */
 function totalsNow(t: TestServices): Record<string, string[]> {

@@ -1,6 +1,6 @@
+import { afterEach } from 'vitest';
 import { DomainError } from '../../../shared/ipc/result.ts';
-import type { TestServices } from '../../support/services.ts';
-import { DAY } from '../../support/services.ts';
+import { createTestServices, DAY, type TestServices } from '../../support/services.ts';
 
 const STAGES = ['awareness', 'consideration', 'conversion', 'mql', 'sal', 'sql', 'won', 'lost'] as const;
 const REASONS = ['Price', 'No budget', 'Not a fit', 'Timing was wrong'];
@@ -23,6 +23,19 @@ function generator(seed: number) {
 /** When the random histories begin, and "now" for their reports: ten weeks later. */
 export const RANDOM_START = Date.UTC(2026, 0, 5, 7, 0);
 export const RANDOM_NOW = RANDOM_START + 70 * DAY;
+
+/** A maker of fresh test services at RANDOM_START, each closed after its test. Call at a test file's top level. */
+export function servicesAtRandomStart(): () => TestServices {
+  const open: TestServices[] = [];
+  afterEach(() => {
+    for (const t of open.splice(0)) t.close();
+  });
+  return () => {
+    const t = createTestServices({ now: RANDOM_START });
+    open.push(t);
+    return t;
+  };
+}
 
 export interface RandomHistories {
   /** A second round of changes to the same leads: more moves, undos, edits of past moves, deletes, restores, new owners and sources. */

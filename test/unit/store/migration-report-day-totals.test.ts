@@ -15,11 +15,11 @@ const stale = (db: Database.Database) => db.prepare("SELECT count(*) FROM settin
 const totals = (db: Database.Database) => ALL_DAY_TOTALS.reduce((sum, { table }) => sum + (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
 
 describe('0012 per-day totals for funnel reports', () => {
-  it('creates the stay-length index at once in a DB with no stays yet', () => {
+  it('creates its indexes at once in a DB with no derived rows yet', () => {
     const db = new Database(':memory:');
     open.push(db);
     migrate(db, MIGRATIONS.slice(0, 12));
-    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'report_stays_length'").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('report_stays_length', 'report_journeys_won')").pluck().get()).toBe(2);
   });
 
   it('adds empty totals marked stale, so that the next catch-up counts the rows a v11 DB already built', () => {
@@ -45,11 +45,11 @@ describe('0012 per-day totals for funnel reports', () => {
     expect(schemaVersion(db)).toBe(12);
     expect(totals(db)).toBe(0);
     expect(stale(db)).toBe(1);
-    // Over stays already built, the new index is left to the catch-up, with the indexes a bulk build would recreate.
-    const lengthIndex = () => db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'report_stays_length'").pluck().get();
-    expect(lengthIndex()).toBe(0);
+    // Over rows already built, the new indexes are left to the catch-up, with the indexes a bulk build would recreate.
+    const newIndexes = () => db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('report_stays_length', 'report_journeys_won')").pluck().get();
+    expect(newIndexes()).toBe(0);
     expect(createCatchUp(db).run(2000)).toBe(0);
-    expect(lengthIndex()).toBe(1);
+    expect(newIndexes()).toBe(2);
     expect(stale(db)).toBe(0);
     expect(db.prepare('SELECT * FROM report_day_starts ORDER BY slice').all()).toEqual([
       { slice: '', slice_value: Buffer.alloc(0), day: 0, max_rung: 3, start_kind: 'created', n: 1 },
