@@ -51,7 +51,8 @@ function cohortReached(ctx: ReportContext, bounds: PeriodBounds): { journeys: nu
 }
 
 function activityReached(ctx: ReportContext, bounds: PeriodBounds): { journeys: number; recycled: number }[] {
-  const entries = facts(ctx, RUNGS, bounds);
+  // The rungs named, so that the entries at the period's edges are read by rung and time from report_rung_entries_time.
+  const entries = facts(ctx, RUNGS, bounds, { match: { rung: ctx.rungs.map((_, rung) => rung) } });
   const rows = all<RungCount>(ctx, {
     sql: `SELECT f.rung, sum(f.n) AS journeys, sum(f.n * (f.start_kind = 'recycled')) AS recycled FROM (${entries.sql}) f GROUP BY f.rung`,
     params: entries.params,

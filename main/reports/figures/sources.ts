@@ -2,7 +2,7 @@ import type { CountingMode, SourceRow, SourcesFigures } from '../../../shared/do
 import { ratio } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
 import { RUNGS, STARTS } from '../day-totals.ts';
-import { all, rungList, type ReportContext } from '../report-context.ts';
+import { all, type ReportContext } from '../report-context.ts';
 import { facts } from '../report-facts.ts';
 
 type Counts = Omit<SourceRow, 'leadToMql' | 'mqlToSql' | 'leadToWin'>;
@@ -29,12 +29,12 @@ function rows(ctx: ReportContext, bounds: PeriodBounds, mode: CountingMode, colu
     });
   } else {
     // Rung 0 is passed when a journey starts, so its entries are the journeys started in the period.
-    const entries = facts(ctx, RUNGS, bounds, { group: column });
+    const entries = facts(ctx, RUNGS, bounds, { group: column, match: { rung: [0, mqlRung, sqlRung, wonRung] } });
     counts = all<Counts>(ctx, {
       sql: `
         SELECT f.grp AS key, sum(f.n * (f.rung = 0)) AS leads, sum(f.n * (f.rung = 0 AND f.start_kind = 'recycled')) AS recycled,
           sum(f.n * (f.rung = ?)) AS mqls, sum(f.n * (f.rung = ?)) AS sqls, sum(f.n * (f.rung = ?)) AS wins
-        FROM (${entries.sql}) f WHERE f.rung IN (${rungList([0, mqlRung, sqlRung, wonRung])}) GROUP BY f.grp HAVING sum(f.n) > 0`,
+        FROM (${entries.sql}) f GROUP BY f.grp HAVING sum(f.n) > 0`,
       params: [mqlRung, sqlRung, wonRung, ...entries.params],
     });
   }
