@@ -46,11 +46,14 @@ describe('reports from the per-day totals', () => {
     const everyone = view(t, 'Everyone', { all: [] });
     const webinar = view(t, 'Webinar', { all: [{ field: 'source', op: 'is_any_of', values: ['Webinar'] }] });
     const noPersona = view(t, 'No persona', { all: [{ field: 'persona', op: 'is_empty' }] });
+    const olga = t.db.prepare("SELECT id FROM team_members WHERE name = 'Olga'").pluck().get() as number;
+    const olgas = view(t, 'Olga', { all: [{ field: 'ownerId', op: 'is_any_of', values: [String(olga)] }] });
     for (const report of REPORT_KINDS) {
       for (const mode of ['cohort', 'activity'] as const) {
         figuresAlike(engine, report, null, everyone, mode);
         figuresAlike(engine, report, { kind: 'source', value: 'Webinar' }, webinar, mode);
         figuresAlike(engine, report, { kind: 'persona', value: null }, noPersona, mode);
+        figuresAlike(engine, report, { kind: 'owner', ownerId: olga }, olgas, mode);
       }
     }
   });
