@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createDayTotalsUpkeep } from './day-totals-upkeep.ts';
 import { buildLadder, deriveJourneys, type HistoryStep, type Ladder, type StageRow } from './journeys.ts';
 
 /**
@@ -7,7 +8,9 @@ import { buildLadder, deriveJourneys, type HistoryStep, type Ladder, type StageR
  * those leads' rows are deleted and rebuilt from their own transitions (a handful each), a batch of
  * leads per transaction. The transaction is IMMEDIATE, so a move cannot slip in between reading a
  * lead's history and clearing its dirty mark. The first build over a big history is the same loop
- * over every lead, with progress; the app's writes interleave between batches.
+ * over every lead, with progress; the app's writes interleave between batches. The per-day totals
+ * (day-totals-upkeep.ts) move with the rows: a batch takes its leads' old counts away and adds the
+ * new ones; a bulk build counts everything once at the end.
  */
 
 export interface CatchUpControl {
@@ -89,21 +92,25 @@ export function createCatchUp(db: Database) {
   const readDropped = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const writeDropped = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const forgetDropped = db.prepare('DELETE FROM settings WHERE key = ?');
+  const totals = createDayTotalsUpkeep(db);
 
   const dropIndexes = db.transaction(() => {
+    totals.markStale();
     const indexes = reportIndexes.all();
     writeDropped.run(DROPPED_INDEXES_KEY, JSON.stringify(indexes));
     for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
   });
 
-  /** Creates again the indexes a bulk build dropped (also after a build that was killed). */
+  /** Creates again the indexes a bulk build dropped and counts the totals again (also after a build that was killed). */
   const restoreIndexes = db.transaction(() => {
     const row = readDropped.get(DROPPED_INDEXES_KEY);
-    if (!row) return;
-    for (const index of JSON.parse(row.value) as { name: string; sql: string }[]) {
-      if (!db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(index.name)) db.exec(index.sql);
+    if (row) {
+      for (const index of JSON.parse(row.value) as { name: string; sql: string }[]) {
+        if (!db.prepare('SELECT 1 FROM sqlite_schema WHERE name = ?').get(index.name)) db.exec(index.sql);
+      }
+      forgetDropped.run(DROPPED_INDEXES_KEY);
     }
-    forgetDropped.run(DROPPED_INDEXES_KEY);
+    totals.refillIfStale();
   });
 
   function currentLadder(): { ladder: Ladder; signature: string } {
@@ -131,10 +138,11 @@ export function createCatchUp(db: Database) {
   }
 
   /** One batch in one IMMEDIATE transaction; returns how many leads it handled. */
-  const runBatch = db.transaction((size: number, ladder: Ladder): number => {
+  const runBatch = db.transaction((size: number, ladder: Ladder, keepTotals: boolean): number => {
     const ids = dirtyBatch.all(size).map((row) => row.leadId);
     if (ids.length === 0) return 0;
     const json = JSON.stringify(ids);
+    if (keepTotals) totals.countLeads(json, -1);
     // Always: even in a rebuild a lead may have been built already (moved again meanwhile, or another process).
     deleteEntries.run(json);
     deleteStays.run(json);
@@ -149,6 +157,7 @@ export function createCatchUp(db: Database) {
       if (lead.deletedAt !== null) continue;
       writeLead(lead, byLead.get(lead.id) ?? [], ladder);
     }
+    if (keepTotals) totals.countLeads(json, 1);
     clearDirty.run(json);
     return ids.length;
   });
@@ -171,6 +180,7 @@ export function createCatchUp(db: Database) {
           clearAllEntries.run();
           clearAllStays.run();
           clearAll.run();
+          totals.clear();
           markAll.run();
         }).immediate();
       }
@@ -184,7 +194,7 @@ export function createCatchUp(db: Database) {
       try {
         for (;;) {
           control.checkCancelled?.();
-          const handled = runBatch.immediate(batch, ladder);
+          const handled = runBatch.immediate(batch, ladder, !bulk);
           if (handled === 0) break;
           done += handled;
           control.progress?.(Math.min(done, total), total, 'building');

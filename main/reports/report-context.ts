@@ -63,8 +63,3 @@ export function loadStages(db: Database): ReportStage[] {
   let rung = 0;
   return rows.map((row) => ({ ...row, requiresDeal: row.requiresDeal === 1, rung: row.kind === 'lost' ? null : rung++ }));
 }
-
-/** Integer rungs written into SQL text (never user input): lets `rung IN (...)` drive the index. */
-export function rungList(rungs: readonly number[]): string {
-  return rungs.map((rung) => String(Math.trunc(rung))).join(', ');
-}

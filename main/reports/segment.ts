@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { LeadFilter } from '../../shared/domain/filter.ts';
 import type { ReportSegment } from '../../shared/domain/reports.ts';
 import { DomainError } from '../../shared/ipc/result.ts';
+import type { SliceColumn } from './day-totals.ts';
 import { compileFilter, type FilterContext, type Sql, type SqlValue } from '../store/filter/compile-filter.ts';
 
 /**
@@ -15,20 +16,20 @@ export interface SegmentSql {
   onRow(alias: string): Sql;
   /** A condition on a leads row (alias `l`). */
   onLead(alias: string): Sql;
+  /** The slice of the per-day totals that holds this segment; null when they have none (industry, views). */
+  slice: { column: SliceColumn; value: SqlValue } | null;
 }
 
-const EVERYONE: SegmentSql = { onRow: () => ({ sql: '1', params: [] }), onLead: () => ({ sql: '1', params: [] }) };
+const EVERYONE: SegmentSql = { onRow: () => ({ sql: '1', params: [] }), onLead: () => ({ sql: '1', params: [] }), slice: { column: '', value: null } };
 
 export function resolveSegment(db: Database, segment: ReportSegment | null, context: FilterContext): SegmentSql {
   if (segment === null) return EVERYONE;
   switch (segment.kind) {
     case 'source':
-    case 'persona': {
-      const column = segment.kind;
-      return byColumn(column, column, segment.value);
-    }
+    case 'persona':
+      return byColumn(segment.kind, segment.kind, segment.value);
     case 'owner':
-      return byColumn('owner_id', 'owner_id', segment.ownerId);
+      return byColumn('owner', 'owner_id', segment.ownerId);
     case 'industry': {
       // Industry belongs to the company (shared by its leads), so it is read where it lives.
       const leads: Sql =
@@ -46,11 +47,12 @@ export function resolveSegment(db: Database, segment: ReportSegment | null, cont
   }
 }
 
-function byColumn(rowColumn: string, leadColumn: string, value: SqlValue): SegmentSql {
-  // IS compares null too: "no source" is a segment of its own.
+function byColumn(slice: Exclude<SliceColumn, ''>, column: string, value: SqlValue): SegmentSql {
+  // IS compares null too: "no source" is a segment of its own. The derived rows and leads name the column alike.
   return {
-    onRow: (alias) => ({ sql: `${alias}.${rowColumn} IS ?`, params: [value] }),
-    onLead: (alias) => ({ sql: `${alias}.${leadColumn} IS ?`, params: [value] }),
+    onRow: (alias) => ({ sql: `${alias}.${column} IS ?`, params: [value] }),
+    onLead: (alias) => ({ sql: `${alias}.${column} IS ?`, params: [value] }),
+    slice: { column: slice, value },
   };
 }
 
@@ -58,5 +60,6 @@ function byLeads(leads: Sql): SegmentSql {
   return {
     onRow: (alias) => ({ sql: `${alias}.lead_id IN (${leads.sql})`, params: leads.params }),
     onLead: (alias) => ({ sql: `${alias}.id IN (${leads.sql})`, params: leads.params }),
+    slice: null,
   };
 }

@@ -1,7 +1,9 @@
 import type { CountingMode, FunnelFigures, FunnelRow } from '../../../shared/domain/reports.ts';
 import { ratio } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
-import { all, and, rungList, sql, within, type ReportContext } from '../report-context.ts';
+import { STARTS, RUNGS, START_ENDS, LOSSES } from '../day-totals.ts';
+import { all, type ReportContext } from '../report-context.ts';
+import { facts } from '../report-facts.ts';
 import { reachedRungs } from './reached-rungs.ts';
 
 interface RungCount {
@@ -45,31 +47,28 @@ export function funnelFigures(ctx: ReportContext, bounds: PeriodBounds, mode: Co
 
 /** Journeys per rung reached, of the journeys started in the period. */
 function cohortReached(ctx: ReportContext, bounds: PeriodBounds): { journeys: number; recycled: number }[] {
-  const where = and(within('j.started_at', bounds), ctx.segment.onRow('j'));
-  return reachedRungs(ctx, where, { journeys: 'count(*)', recycled: "sum(j.start_kind = 'recycled')" });
+  return reachedRungs(ctx, facts(ctx, STARTS, bounds), { journeys: 'sum(f.n)', recycled: "sum(f.n * (f.start_kind = 'recycled'))" });
 }
 
 function activityReached(ctx: ReportContext, bounds: PeriodBounds): { journeys: number; recycled: number }[] {
-  const rungs = ctx.rungs.map((_, rung) => rung);
-  const where = and(sql(`e.rung IN (${rungList(rungs)})`), within('e.entered_at', bounds), ctx.segment.onRow('e'));
+  // The rungs named, so that the entries at the period's edges are read by rung and time from report_rung_entries_time.
+  const entries = facts(ctx, RUNGS, bounds, { match: { rung: ctx.rungs.map((_, rung) => rung) } });
   const rows = all<RungCount>(ctx, {
-    sql: `
-      SELECT e.rung, count(*) AS journeys, sum(e.start_kind = 'recycled') AS recycled
-      FROM report_rung_entries e WHERE ${where.sql} GROUP BY e.rung`,
-    params: where.params,
+    sql: `SELECT f.rung, sum(f.n) AS journeys, sum(f.n * (f.start_kind = 'recycled')) AS recycled FROM (${entries.sql}) f GROUP BY f.rung`,
+    params: entries.params,
   });
   const byRung = new Map(rows.map((row) => [row.rung, row]));
-  return rungs.map((rung) => byRung.get(rung) ?? { journeys: 0, recycled: 0 });
+  return ctx.rungs.map((_, rung) => byRung.get(rung) ?? { journeys: 0, recycled: 0 });
 }
 
 /** Journeys that went to Closed-lost from each stage: of the cohort (cohort) or in the period (activity). */
 function lostFrom(ctx: ReportContext, bounds: PeriodBounds, mode: CountingMode): LostCount[] {
-  const where =
-    mode === 'cohort'
-      ? and(within('j.started_at', bounds), sql("j.lost_from_stage IS NOT NULL AND j.outcome IN ('lost', 'disqualified')"), ctx.segment.onRow('j'))
-      : and(within('j.closed_at', bounds), sql("j.outcome IN ('lost', 'disqualified')"), ctx.segment.onRow('j'));
+  // Cohort: the journeys started in the period that ended lost; activity: the losses of the period.
+  const journeys = mode === 'cohort' ? facts(ctx, START_ENDS, bounds) : facts(ctx, LOSSES, bounds);
   return all<LostCount>(ctx, {
-    sql: `SELECT j.lost_from_stage AS stageKey, count(*) AS lost FROM report_journeys j WHERE ${where.sql} GROUP BY j.lost_from_stage`,
-    params: where.params,
+    sql: `
+      SELECT f.lost_from_stage AS stageKey, sum(f.n) AS lost FROM (${journeys.sql}) f
+      WHERE f.lost_from_stage IS NOT NULL AND f.outcome IN ('lost', 'disqualified') GROUP BY f.lost_from_stage`,
+    params: journeys.params,
   });
 }

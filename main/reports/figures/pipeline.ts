@@ -1,7 +1,9 @@
 import type { ObservedWinRate, PipelineRow } from '../../../shared/domain/reports.ts';
 import { ratio } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
-import { all, and, within, type ReportContext } from '../report-context.ts';
+import { CLOSES } from '../day-totals.ts';
+import { all, type ReportContext } from '../report-context.ts';
+import { facts } from '../report-facts.ts';
 import { moneyColumns, otherCurrencyDeals } from './open-deals.ts';
 import { reachedRungs } from './reached-rungs.ts';
 
@@ -10,6 +12,7 @@ interface ValueRow {
   count: number;
   openValueMinor: number;
   weightedValueMinor: number;
+  otherCurrencyDeals: number;
 }
 
 /**
@@ -19,18 +22,17 @@ interface ValueRow {
  */
 export function pipelineFigures(ctx: ReportContext, bounds: PeriodBounds, previous: PeriodBounds | null): { rows: PipelineRow[]; otherCurrencyDeals: number } {
   const open = ctx.stages.filter((stage) => stage.kind === 'open');
-  const money = moneyColumns(ctx.currency);
+  const money = moneyColumns(ctx);
   const segLead = ctx.segment.onLead('l');
   const marks = open.map(() => '?').join(', ');
   const values = all<ValueRow>(ctx, {
     sql: `
       SELECT l.stage_key AS stageKey, count(*) AS count, ${money.sql}
-      FROM leads l JOIN stages s ON s.key = l.stage_key
+      FROM leads l INDEXED BY leads_stage_value
       WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND ${segLead.sql}
       GROUP BY l.stage_key`,
     params: [...money.params, ...open.map((stage) => stage.key), ...segLead.params],
   });
-  const other = otherCurrencyDeals(ctx, open.map((stage) => stage.key));
   const byStage = new Map(values.map((row) => [row.stageKey, row]));
   const observed = observedFrom(ctx, bounds);
   const observedBefore = previous ? observedFrom(ctx, previous) : null;
@@ -50,13 +52,12 @@ export function pipelineFigures(ctx: ReportContext, bounds: PeriodBounds, previo
         previousObserved: observedBefore ? (observedBefore[stage.rung!] ?? empty) : null,
       };
     }),
-    otherCurrencyDeals: other,
+    otherCurrencyDeals: otherCurrencyDeals(values),
   };
 }
 
 /** Per rung: journeys closed in the period that reached it (highest rung ≥ it), and how many of those won. */
 function observedFrom(ctx: ReportContext, bounds: PeriodBounds): ObservedWinRate[] {
-  const where = and(within('j.closed_at', bounds), ctx.segment.onRow('j'));
-  const reached = reachedRungs(ctx, where, { closed: 'count(*)', won: "sum(j.outcome = 'won')" });
+  const reached = reachedRungs(ctx, facts(ctx, CLOSES, bounds), { closed: 'sum(f.n)', won: "sum(f.n * (f.outcome = 'won'))" });
   return reached.map(({ closed, won }) => ({ closed, won, rate: ratio(won, closed) }));
 }

@@ -4,21 +4,22 @@ import { all, type ReportContext } from '../report-context.ts';
 /**
  * Figures per rung over the journeys that reached it. A journey reached every rung up to its
  * highest (skips count), so rung r holds the journeys whose max_rung ≥ r: grouped by highest rung,
- * then summed from the top down in SQL. `sums` names each figure and its SQL aggregate over one
- * group of `report_journeys j` (code-written, never user input), e.g. `{ won: "sum(j.outcome = 'won')" }`.
+ * then summed from the top down in SQL. `journeys` is a facts() subquery of journeys (a max_rung
+ * column and a count n); `sums` names each figure and its SQL aggregate over one group of it, `f`
+ * (code-written, never user input), e.g. `{ won: "sum(f.n * (f.outcome = 'won'))" }`.
  * The result has one entry per rung of the ladder.
  */
-export function reachedRungs<K extends string>(ctx: ReportContext, where: Sql, sums: Record<K, string>): Record<K, number>[] {
+export function reachedRungs<K extends string>(ctx: ReportContext, journeys: Sql, sums: Record<K, string>): Record<K, number>[] {
   const names = Object.keys(sums) as K[];
   const rows = all<{ rung: number } & Record<K, number>>(ctx, {
     sql: `
       WITH per_max AS (
-        SELECT j.max_rung AS rung, ${names.map((name) => `${sums[name]} AS ${name}`).join(', ')}
-        FROM report_journeys j WHERE ${where.sql} GROUP BY j.max_rung
+        SELECT f.max_rung AS rung, ${names.map((name) => `${sums[name]} AS ${name}`).join(', ')}
+        FROM (${journeys.sql}) f GROUP BY f.max_rung
       )
       SELECT rung, ${names.map((name) => `sum(${name}) OVER top_down AS ${name}`).join(', ')}
       FROM per_max WINDOW top_down AS (ORDER BY rung DESC)`,
-    params: where.params,
+    params: journeys.params,
   });
   // A rung nobody stopped at has no row: it holds what the next rung up holds.
   const byRung = new Map(rows.map((row) => [row.rung, row]));

@@ -1,6 +1,8 @@
 import type { ReasonCount, ReasonsFigures } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
-import { all, and, sql, within, type ReportContext } from '../report-context.ts';
+import { LOSSES, START_ENDS } from '../day-totals.ts';
+import { all, type ReportContext } from '../report-context.ts';
+import { facts } from '../report-facts.ts';
 
 /** Shown for a move recorded without a reason (old data, imports). */
 export const NO_REASON = '(no reason given)';
@@ -14,18 +16,18 @@ interface ReasonRow extends ReasonCount {
  * lost in the period, recycling reasons of the journeys that started again in the period.
  */
 export function reasonsFigures(ctx: ReportContext, bounds: PeriodBounds): ReasonsFigures {
-  const closed = and(within('j.closed_at', bounds), sql("j.outcome IN ('lost', 'disqualified')"), ctx.segment.onRow('j'));
-  const recycled = and(within('j.started_at', bounds), sql("j.start_kind = 'recycled'"), ctx.segment.onRow('j'));
+  const closed = facts(ctx, LOSSES, bounds);
+  const started = facts(ctx, START_ENDS, bounds);
   const rows = all<ReasonRow>(ctx, {
     sql: `
-      WITH reasons (kind, reason) AS (
-        SELECT j.outcome, coalesce(j.lost_reason, ?) FROM report_journeys j WHERE ${closed.sql}
+      WITH reasons (kind, reason, n) AS (
+        SELECT f.outcome, coalesce(f.lost_reason, ?), f.n FROM (${closed.sql}) f
         UNION ALL
-        SELECT 'recycled', coalesce(j.start_reason, ?) FROM report_journeys j WHERE ${recycled.sql}
+        SELECT 'recycled', coalesce(f.start_reason, ?), f.n FROM (${started.sql}) f WHERE f.start_kind = 'recycled'
       )
-      SELECT kind, reason, count(*) AS count, count(*) * 1.0 / sum(count(*)) OVER (PARTITION BY kind) AS share
-      FROM reasons GROUP BY kind, reason ORDER BY kind, count DESC, reason`,
-    params: [NO_REASON, ...closed.params, NO_REASON, ...recycled.params],
+      SELECT kind, reason, sum(n) AS count, sum(n) * 1.0 / sum(sum(n)) OVER (PARTITION BY kind) AS share
+      FROM reasons GROUP BY kind, reason HAVING sum(n) > 0 ORDER BY kind, count DESC, reason`,
+    params: [NO_REASON, ...closed.params, NO_REASON, ...started.params],
   });
   const of = (kind: ReasonRow['kind']) => rows.filter((row) => row.kind === kind).map(({ reason, count, share }) => ({ reason, count, share }));
   const lost = of('lost');

@@ -1,7 +1,9 @@
 import type { CountingMode, SourceRow, SourcesFigures } from '../../../shared/domain/reports.ts';
 import { ratio } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
-import { all, and, rungList, sql, within, type ReportContext } from '../report-context.ts';
+import { RUNGS, STARTS } from '../day-totals.ts';
+import { all, type ReportContext } from '../report-context.ts';
+import { facts } from '../report-facts.ts';
 
 type Counts = Omit<SourceRow, 'leadToMql' | 'mqlToSql' | 'leadToWin'>;
 
@@ -17,23 +19,23 @@ function rows(ctx: ReportContext, bounds: PeriodBounds, mode: CountingMode, colu
   const { mqlRung, sqlRung, wonRung } = ctx;
   let counts: Counts[];
   if (mode === 'cohort') {
-    const where = and(within('j.started_at', bounds), ctx.segment.onRow('j'));
+    const journeys = facts(ctx, STARTS, bounds, { group: column });
     counts = all<Counts>(ctx, {
       sql: `
-        SELECT j.${column} AS key, count(*) AS leads, sum(j.start_kind = 'recycled') AS recycled,
-          sum(j.max_rung >= ?) AS mqls, sum(j.max_rung >= ?) AS sqls, sum(j.max_rung >= ?) AS wins
-        FROM report_journeys j WHERE ${where.sql} GROUP BY j.${column}`,
-      params: [mqlRung, sqlRung, wonRung, ...where.params],
+        SELECT f.grp AS key, sum(f.n) AS leads, sum(f.n * (f.start_kind = 'recycled')) AS recycled,
+          sum(f.n * (f.max_rung >= ?)) AS mqls, sum(f.n * (f.max_rung >= ?)) AS sqls, sum(f.n * (f.max_rung >= ?)) AS wins
+        FROM (${journeys.sql}) f GROUP BY f.grp HAVING sum(f.n) > 0`,
+      params: [mqlRung, sqlRung, wonRung, ...journeys.params],
     });
   } else {
     // Rung 0 is passed when a journey starts, so its entries are the journeys started in the period.
-    const where = and(sql(`e.rung IN (${rungList([0, mqlRung, sqlRung, wonRung])})`), within('e.entered_at', bounds), ctx.segment.onRow('e'));
+    const entries = facts(ctx, RUNGS, bounds, { group: column, match: { rung: [0, mqlRung, sqlRung, wonRung] } });
     counts = all<Counts>(ctx, {
       sql: `
-        SELECT e.${column} AS key, sum(e.rung = 0) AS leads, sum(e.rung = 0 AND e.start_kind = 'recycled') AS recycled,
-          sum(e.rung = ?) AS mqls, sum(e.rung = ?) AS sqls, sum(e.rung = ?) AS wins
-        FROM report_rung_entries e WHERE ${where.sql} GROUP BY e.${column}`,
-      params: [mqlRung, sqlRung, wonRung, ...where.params],
+        SELECT f.grp AS key, sum(f.n * (f.rung = 0)) AS leads, sum(f.n * (f.rung = 0 AND f.start_kind = 'recycled')) AS recycled,
+          sum(f.n * (f.rung = ?)) AS mqls, sum(f.n * (f.rung = ?)) AS sqls, sum(f.n * (f.rung = ?)) AS wins
+        FROM (${entries.sql}) f GROUP BY f.grp HAVING sum(f.n) > 0`,
+      params: [mqlRung, sqlRung, wonRung, ...entries.params],
     });
   }
   return counts

@@ -1,6 +1,8 @@
 import type { TeamRow } from '../../../shared/domain/reports.ts';
 import { localMidnightMs, weekStart, type PeriodBounds } from '../../../shared/domain/report-period.ts';
+import { MOVES } from '../day-totals.ts';
 import { all, and, sql, within, type ReportContext } from '../report-context.ts';
+import { facts } from '../report-facts.ts';
 import { moneyColumns, otherCurrencyDeals } from './open-deals.ts';
 
 interface OpenRow {
@@ -8,6 +10,7 @@ interface OpenRow {
   openCount: number;
   openValueMinor: number;
   weightedValueMinor: number;
+  otherCurrencyDeals: number;
 }
 
 interface CountRow {
@@ -24,17 +27,16 @@ function salesStages(ctx: ReportContext): string[] {
 export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: PeriodBounds | null): { rows: TeamRow[]; weekFrom: string; otherCurrencyDeals: number } {
   const stages = salesStages(ctx);
   const marks = stages.map(() => '?').join(', ');
-  const money = moneyColumns(ctx.currency);
+  const money = moneyColumns(ctx);
   const segLead = ctx.segment.onLead('l');
   const open = all<OpenRow>(ctx, {
     sql: `
       SELECT l.owner_id AS memberId, count(*) AS openCount, ${money.sql}
-      FROM leads l JOIN stages s ON s.key = l.stage_key
+      FROM leads l INDEXED BY leads_stage_owner_value
       WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND ${segLead.sql}
       GROUP BY l.owner_id`,
     params: [...money.params, ...stages, ...segLead.params],
   });
-  const other = otherCurrencyDeals(ctx, stages);
 
   const weekFrom = weekStart(ctx.now, ctx.timeZone);
   const week = { startMs: localMidnightMs(weekFrom, ctx.timeZone), endMs: ctx.now + 1 };
@@ -51,10 +53,10 @@ export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: 
     params: [...staysWeek.params, ...notesWeek.params],
   });
   const moves = (period: PeriodBounds) => {
-    const where = and(within('s.entered_at', period), sql("s.entry = 'move'"), ctx.segment.onRow('s'));
+    const made = facts(ctx, MOVES, period);
     return all<CountRow>(ctx, {
-      sql: `SELECT s.by_member_id AS memberId, count(*) AS n FROM report_stays s WHERE ${where.sql} GROUP BY s.by_member_id`,
-      params: where.params,
+      sql: `SELECT f.by_member_id AS memberId, sum(f.n) AS n FROM (${made.sql}) f GROUP BY f.by_member_id`,
+      params: made.params,
     });
   };
   const members = all<{ id: number; name: string }>(ctx, sql('SELECT id, name FROM team_members ORDER BY name, id'));
@@ -81,5 +83,5 @@ export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: 
   const rows = members.map((member) => row(member.id, member.name));
   const nobody = row(null, 'Unassigned');
   if (nobody.openCount > 0 || nobody.moves > 0 || (nobody.previousMoves ?? 0) > 0) rows.push(nobody);
-  return { rows, weekFrom, otherCurrencyDeals: other };
+  return { rows, weekFrom, otherCurrencyDeals: otherCurrencyDeals(open) };
 }

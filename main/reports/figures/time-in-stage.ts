@@ -1,50 +1,88 @@
 import { leadDisplayName } from '../../../shared/domain/lead.ts';
 import type { StageNow, StaleLead, TimeInStageFigures, Velocity } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
+import { DAY_MS, OPEN_STAYS, STAYS_ENDED } from '../day-totals.ts';
 import { all, and, one, sql, within, type ReportContext } from '../report-context.ts';
+import { facts } from '../report-facts.ts';
+import { percentile } from './percentile.ts';
 
-const DAY_MS = 86_400_000;
 /** Stale leads listed per stage (the oldest); the counts cover all of them. */
 export const STALE_LIST_PER_STAGE = 25;
 
-interface StayRow {
-  stageKey: string;
-  stays: number;
-  medianDays: number | null;
-  p75Days: number | null;
+/** Stays that ended in a period, per length in whole quarter-days (ascending). */
+interface LengthCount {
+  quarterDays: number;
+  n: number;
 }
 
 /**
  * Days per stay in each open stage, for the stays that ended in the period (a lead still in a stage
  * has no length yet: it shows under "now"), and velocity: MQL → Closed-won for journeys won in the period.
+ * The median and 75th percentile are exact: the per-day totals count the stays per length in quarter-days,
+ * which says in which length (and at which rank within it) each percentile's values sit; only those
+ * are read from the stays, in order.
  */
 export function timeInStageFigures(ctx: ReportContext, bounds: PeriodBounds): TimeInStageFigures {
   const open = ctx.stages.filter((stage) => stage.kind === 'open');
-  const rows = new Map<string, StayRow>();
-  for (const stage of open) {
-    const where = and(sql('s.stage_key = ?', stage.key), within('s.left_at', bounds), ctx.segment.onRow('s'));
-    const row = all<StayRow>(ctx, {
-      sql: `
-        SELECT s.stage_key AS stageKey, count(*) AS stays, median(s.days) AS medianDays, percentile(s.days, 75) AS p75Days
-        FROM report_stays s WHERE ${where.sql} GROUP BY s.stage_key`,
-      params: where.params,
-    })[0];
-    if (row) rows.set(stage.key, row);
-  }
+  const lengths = stayLengths(ctx, bounds, open.map((stage) => stage.key));
   return {
     stages: open.map((stage) => {
-      const row = rows.get(stage.key);
+      const counts = lengths.get(stage.key) ?? [];
+      const stays = counts.reduce((total, length) => total + length.n, 0);
+      const known = new Map<number, number>();
+      const valueAt = (rank: number) => known.get(rank) ?? readStayDays(ctx, bounds, stage.key, counts, rank, known);
       return {
         stageKey: stage.key,
         stageName: stage.name,
         funnel: stage.funnel,
-        stays: row?.stays ?? 0,
-        medianDays: row?.medianDays ?? null,
-        p75Days: row?.p75Days ?? null,
+        stays,
+        medianDays: percentile(stays, 0.5, valueAt),
+        p75Days: percentile(stays, 0.75, valueAt),
       };
     }),
     velocity: velocity(ctx, bounds),
   };
+}
+
+/** The stages are named, so that the stays at the period's edges are read from their ranges of report_stays_left. */
+function stayLengths(ctx: ReportContext, bounds: PeriodBounds, stageKeys: string[]): Map<string, LengthCount[]> {
+  const ended = facts(ctx, STAYS_ENDED, bounds, { match: { stage_key: stageKeys } });
+  const rows = all<LengthCount & { stageKey: string }>(ctx, {
+    sql: `
+      SELECT f.stage_key AS stageKey, f.quarter_days AS quarterDays, sum(f.n) AS n FROM (${ended.sql}) f
+      GROUP BY f.stage_key, f.quarter_days HAVING sum(f.n) > 0 ORDER BY f.stage_key, f.quarter_days`,
+    params: ended.params,
+  });
+  const byStage = new Map<string, LengthCount[]>();
+  for (const { stageKey, ...count } of rows) {
+    let list = byStage.get(stageKey);
+    if (!list) byStage.set(stageKey, (list = []));
+    list.push(count);
+  }
+  return byStage;
+}
+
+/**
+ * The length in days of the stay at `rank` (0-based, shortest first) among those `counts` describe,
+ * and of the next one if it has the same length in quarter-days (a percentile between two ranks reads both
+ * at once): both go into `known`.
+ */
+function readStayDays(ctx: ReportContext, bounds: PeriodBounds, stageKey: string, counts: LengthCount[], rank: number, known: Map<number, number>): number {
+  let through = 0;
+  const length = counts.find((count) => (through += count.n) > rank)!;
+  const where = and(
+    sql('x.stage_key = ? AND CAST(x.days * 4 AS INTEGER) = ? AND x.left_at IS NOT NULL', stageKey, length.quarterDays),
+    within('x.left_at', bounds),
+    ctx.segment.onRow('x'),
+  );
+  const days = all<{ days: number }>(ctx, {
+    sql: `SELECT x.days FROM report_stays x INDEXED BY report_stays_length WHERE ${where.sql} ORDER BY x.days LIMIT 2 OFFSET ?`,
+    params: [...where.params, rank - (through - length.n)],
+  });
+  days.forEach((row, next) => {
+    if (rank + next < through) known.set(rank + next, row.days);
+  });
+  return days[0]!.days;
 }
 
 function velocity(ctx: ReportContext, bounds: PeriodBounds): Velocity {
@@ -53,30 +91,31 @@ function velocity(ctx: ReportContext, bounds: PeriodBounds): Velocity {
     sql: `
       SELECT count(*) AS won, median((j.closed_at - j.mql_at) / ${DAY_MS}.0) AS medianDays,
         percentile((j.closed_at - j.mql_at) / ${DAY_MS}.0, 75) AS p75Days
-      FROM report_journeys j WHERE ${where.sql}`,
+      FROM report_journeys j INDEXED BY report_journeys_won WHERE ${where.sql}`,
     params: where.params,
   });
 }
 
-interface NowRow {
-  stageKey: string;
-  current: number;
-  stale: number;
-}
+/** Every instant a Date can hold: the current stays, whenever they began. */
+const EVER = { startMs: -8.64e15, endMs: 8.64e15 };
 
 /** Leads in each open stage now, and how many of them for longer than the stage's limit. */
 export function stagesNow(ctx: ReportContext): StageNow[] {
   const limits = staleLimits(ctx);
   const open = ctx.stages.filter((stage) => stage.kind === 'open');
+  const count = (stageKey: string, enteredBefore: number) => {
+    const stays = facts(ctx, OPEN_STAYS, { startMs: EVER.startMs, endMs: enteredBefore }, { match: { stage_key: [stageKey] } });
+    return one<{ n: number }>(ctx, { sql: `SELECT coalesce(sum(f.n), 0) AS n FROM (${stays.sql}) f`, params: stays.params }).n;
+  };
   return open.map((stage) => {
     const limit = limits.get(stage.key) ?? null;
-    const threshold = limit === null ? -Infinity : ctx.now - limit * DAY_MS;
-    const where = and(sql('s.stage_key = ? AND s.left_at IS NULL', stage.key), ctx.segment.onRow('s'));
-    const row = one<NowRow>(ctx, {
-      sql: `SELECT count(*) AS current, coalesce(sum(s.entered_at < ?), 0) AS stale FROM report_stays s WHERE ${where.sql}`,
-      params: [Number.isFinite(threshold) ? threshold : Number.MIN_SAFE_INTEGER, ...where.params],
-    });
-    return { stageKey: stage.key, stageName: stage.name, current: row.current, staleAfterDays: limit, stale: limit === null ? 0 : row.stale };
+    return {
+      stageKey: stage.key,
+      stageName: stage.name,
+      current: count(stage.key, EVER.endMs),
+      staleAfterDays: limit,
+      stale: limit === null ? 0 : count(stage.key, ctx.now - limit * DAY_MS),
+    };
   });
 }
 

@@ -1,7 +1,9 @@
 import type { WinRateCell, WinRateFigures } from '../../../shared/domain/reports.ts';
 import { ratio } from '../../../shared/domain/reports.ts';
 import { localMidnightMs, addDays, periodBuckets, type PeriodBounds } from '../../../shared/domain/report-period.ts';
-import { all, and, one, within, type ReportContext } from '../report-context.ts';
+import { CLOSES } from '../day-totals.ts';
+import { all, one, type ReportContext } from '../report-context.ts';
+import { facts } from '../report-facts.ts';
 
 interface Counts {
   won: number;
@@ -9,9 +11,10 @@ interface Counts {
   disqualified: number;
 }
 
+/** Over a facts() subquery `f` of closed journeys. */
 const COUNTS = `
-  coalesce(sum(j.outcome = 'won'), 0) AS won, coalesce(sum(j.outcome = 'lost'), 0) AS lost,
-  coalesce(sum(j.outcome = 'disqualified'), 0) AS disqualified`;
+  coalesce(sum(f.n * (f.outcome = 'won')), 0) AS won, coalesce(sum(f.n * (f.outcome = 'lost')), 0) AS lost,
+  coalesce(sum(f.n * (f.outcome = 'disqualified')), 0) AS disqualified`;
 
 function cell(counts: Counts): WinRateCell {
   return { won: counts.won, lost: counts.lost, disqualified: counts.disqualified, winRate: ratio(counts.won, counts.won + counts.lost) };
@@ -22,41 +25,33 @@ function cell(counts: Counts): WinRateCell {
  * counted beside it but are not losses of a deal, so they stay out of the rate.
  */
 export function winRateFigures(ctx: ReportContext, bounds: PeriodBounds): WinRateFigures {
-  const where = and(within('j.closed_at', bounds), ctx.segment.onRow('j'));
-  const total = one<Counts>(ctx, { sql: `SELECT ${COUNTS} FROM report_journeys j WHERE ${where.sql}`, params: where.params });
+  const counts = (range: { startMs: number; endMs: number }) => {
+    const closed = facts(ctx, CLOSES, range);
+    return one<Counts>(ctx, { sql: `SELECT ${COUNTS} FROM (${closed.sql}) f`, params: closed.params });
+  };
+  const byOwnerFacts = facts(ctx, CLOSES, bounds, { group: 'owner' });
   const byOwner = all<Counts & { ownerId: number | null; ownerName: string | null }>(ctx, {
     sql: `
-      SELECT j.owner_id AS ownerId, m.name AS ownerName, ${COUNTS}
-      FROM report_journeys j LEFT JOIN team_members m ON m.id = j.owner_id
-      WHERE ${where.sql} GROUP BY j.owner_id ORDER BY won DESC, ownerName`,
-    params: where.params,
+      SELECT f.grp AS ownerId, m.name AS ownerName, ${COUNTS}
+      FROM (${byOwnerFacts.sql}) f LEFT JOIN team_members m ON m.id = f.grp
+      GROUP BY f.grp HAVING sum(f.n) > 0 ORDER BY won DESC, ownerName`,
+    params: byOwnerFacts.params,
   });
+  const bySourceFacts = facts(ctx, CLOSES, bounds, { group: 'source' });
   const bySource = all<Counts & { source: string | null }>(ctx, {
-    sql: `SELECT j.source, ${COUNTS} FROM report_journeys j WHERE ${where.sql} GROUP BY j.source ORDER BY won DESC, j.source`,
-    params: where.params,
+    sql: `SELECT f.grp AS source, ${COUNTS} FROM (${bySourceFacts.sql}) f GROUP BY f.grp HAVING sum(f.n) > 0 ORDER BY won DESC, f.grp`,
+    params: bySourceFacts.params,
   });
-  // Buckets as a small table driving the index: one range scan per bucket.
-  const buckets = periodBuckets(bounds).map((bucket, index) => ({
-    ...bucket,
-    index,
-    startMs: localMidnightMs(bucket.from, bounds.timeZone),
-    endMs: localMidnightMs(addDays(bucket.to, 1), bounds.timeZone),
-  }));
-  const segment = ctx.segment.onRow('j');
-  const trendRows = all<Counts & { bucket: number }>(ctx, {
-    sql: `
-      WITH b (i, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))
-      SELECT b.i AS bucket, ${COUNTS}
-      FROM b JOIN report_journeys j ON j.closed_at >= b.lo AND j.closed_at < b.hi
-      WHERE ${segment.sql} GROUP BY b.i`,
-    params: [JSON.stringify(buckets.map((b) => [b.index, b.startMs, b.endMs])), ...segment.params],
+  // Each bucket is a range of its own: its whole UTC days from the totals, its edges from the rows.
+  const trend = periodBuckets(bounds).map((bucket) => {
+    const range = { startMs: localMidnightMs(bucket.from, bounds.timeZone), endMs: localMidnightMs(addDays(bucket.to, 1), bounds.timeZone) };
+    return { label: bucket.label, from: bucket.from, to: bucket.to, ...cell(counts(range)) };
   });
-  const byBucket = new Map(trendRows.map((row) => [row.bucket, row]));
   return {
-    total: cell(total),
+    total: cell(counts(bounds)),
     byOwner: byOwner.map((row) => ({ ownerId: row.ownerId, ownerName: row.ownerName ?? 'Unassigned', ...cell(row) })),
     bySource: bySource.map((row) => ({ source: row.source, ...cell(row) })),
-    trend: buckets.map((b) => ({ label: b.label, from: b.from, to: b.to, ...cell(byBucket.get(b.index) ?? { won: 0, lost: 0, disqualified: 0 }) })),
+    trend,
   };
 }
 
