@@ -6,6 +6,12 @@ import type { CheckpointWorkerData, FromCheckpointWorker } from './checkpoint.wo
 
 /** SQLite's own default: the connection checkpoints when the WAL passes this many pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;
+/**
+ * With the worker on, the app's connection checkpoints only past this many pages (40 MB). A
+ * PASSIVE checkpoint beside a writer that never pauses (a bulk change, the rescore on open) cannot
+ * catch up, and SQLite restarts the WAL only once it has: this bounds the WAL in such a burst.
+ */
+const BURST_CHECKPOINT_PAGES = 10_000;
 
 export interface Checkpointer {
   /** Settles after a checkpoint the worker was asked for now (tests). */
@@ -17,15 +23,15 @@ export interface Checkpointer {
  * Moves WAL checkpoints off the app's write path. By default the connection that commits a
  * transaction pushing the WAL past 1,000 pages copies them all into the database file before the
  * commit returns: every fiftieth card move or so paid 5 to 20 ms for it, which was most of the
- * move's p99. With this, the app's connection never checkpoints (wal_autocheckpoint = 0) and a
- * worker thread with its own connection does it every `intervalMs`, in PASSIVE mode, beside the
- * app's reads and writes. If the worker dies, the app's connection checkpoints itself again, so
- * the WAL can never grow without bound.
+ * move's p99. With this, a worker thread with its own connection checkpoints every `intervalMs`,
+ * in PASSIVE mode, beside the app's reads and writes, and the app's connection only in a long
+ * burst of writes (see BURST_CHECKPOINT_PAGES). If the worker dies, the app's connection
+ * checkpoints at SQLite's default again.
  */
 export function startCheckpointer(db: Database, dbPath: string, intervalMs = 1000): Checkpointer {
   const script = workerUrl('checkpoint-worker.cjs', new URL('./checkpoint.worker.ts', import.meta.url));
   const worker = new Worker(script, { workerData: { dbPath, intervalMs } satisfies CheckpointWorkerData, execArgv: execArgvFor(script) });
-  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`wal_autocheckpoint = ${BURST_CHECKPOINT_PAGES}`);
   const selfCheckpoint = () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   };

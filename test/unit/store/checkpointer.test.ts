@@ -17,7 +17,7 @@ describe('the background WAL checkpointer', () => {
     const dbPath = path.join(dir, 'moves.db');
     const db = openDatabase(dbPath);
     const checkpointer = startCheckpointer(db, dbPath, 60_000);
-    expect(autoCheckpoint(db)).toBe(0);
+    expect(autoCheckpoint(db)).toBe(10_000);
     const services = createServices(db, { dbPath, version: 'test', rescoreOnOpen: false });
     services.demo.seed(1500);
     const first = await checkpointer.checkpointNow();
@@ -35,7 +35,7 @@ describe('the background WAL checkpointer', () => {
     const dbPath = path.join(dir, 'stop.db');
     const db = openDatabase(dbPath);
     const checkpointer = startCheckpointer(db, dbPath, 60_000);
-    expect(autoCheckpoint(db)).toBe(0);
+    expect(autoCheckpoint(db)).toBe(10_000);
     await checkpointer.close();
     expect(autoCheckpoint(db)).toBe(1000);
     expect(await checkpointer.checkpointNow()).toBeNull();
@@ -47,7 +47,7 @@ describe('the background WAL checkpointer', () => {
     const db = openDatabase(dbPath);
     const services = createServices(db, { dbPath, version: 'test', rescoreOnOpen: false, checkpointInBackground: true });
     expect(services.checkpointer).not.toBeNull();
-    expect(autoCheckpoint(db)).toBe(0);
+    expect(autoCheckpoint(db)).toBe(10_000);
     await services.checkpointer!.close();
     db.close();
     const memory = openDatabase(':memory:');
