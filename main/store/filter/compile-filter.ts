@@ -16,6 +16,12 @@ export type SqlValue = string | number | null;
 export interface FilterContext {
   currentMemberId: number | null;
   now: number;
+  /**
+   * For a handful of leads (rescoring one lead): company and set conditions as correlated EXISTS
+   * probes of the lead's own company and tags. The default, `IN (SELECT ...)` sets, suits scans of
+   * many leads; for one lead SQLite would build each set in full, per statement, to test one id.
+   */
+  perLead?: boolean;
 }
 
 const TRUE: Sql = { sql: '1', params: [] };
@@ -38,7 +44,7 @@ export function compileFilter(filter: LeadFilter, context: FilterContext): Sql {
     if (restriction) restrictions.push(restriction);
     else parts.push(isGroup(entry) ? anyOf(entry.any.map((c) => compileCondition(c, context))) : compileCondition(entry, context));
   }
-  if (restrictions.length > 0) parts.unshift(ofCompanies(allOf(restrictions)));
+  if (restrictions.length > 0) parts.unshift(ofCompanies(allOf(restrictions), context));
   if (filter.search?.trim()) {
     // Text with no letter or digit ("%", "--") can match no word: it finds nothing rather than everything.
     const search = searchQuery(filter.search);
@@ -60,12 +66,12 @@ function anyOf(parts: Sql[]): Sql {
 export function compileCondition(condition: FilterCondition, context: FilterContext): Sql {
   const field = checkedField(condition);
   const restriction = companyRestriction(condition, field, context);
-  if (restriction) return ofCompanies(restriction);
-  if (field.type === 'set') return setCondition(field, condition, field.source === 'tags' ? 'l.id' : 'l.company_id');
+  if (restriction) return ofCompanies(restriction, context);
+  if (field.type === 'set') return setCondition(field, condition, field.source === 'tags' ? 'l.id' : 'l.company_id', context);
   const compiled = scalarCondition(field, condition, context);
   if (!field.expr.startsWith('c.')) return compiled;
   // A lead without a company has every company field empty: it meets "is empty" and "is none of".
-  return { sql: `l.company_id IS NULL OR ${ofCompanies(compiled).sql}`, params: compiled.params };
+  return { sql: `l.company_id IS NULL OR ${ofCompanies(compiled, context).sql}`, params: compiled.params };
 }
 
 /** The schema already refuses a mismatched operator; checked again because score rules and views are read back from the DB. */
@@ -84,7 +90,7 @@ function checkedField(condition: FilterCondition): FieldSql {
 function companyRestriction(condition: FilterCondition, field: FieldSql, context: FilterContext): Sql | null {
   if (field.type === 'set') {
     const restricts = field.source === 'company' && ['has_any_of', 'has_all_of', 'is_not_empty'].includes(condition.op);
-    return restricts ? setCondition(field, condition, 'c.id') : null;
+    return restricts ? setCondition(field, condition, 'c.id', context) : null;
   }
   if (!field.expr.startsWith('c.') || condition.op === 'is_empty' || condition.op === 'is_none_of') return null;
   return scalarCondition(field, condition, context);
@@ -94,7 +100,8 @@ function companyRestriction(condition: FilterCondition, field: FieldSql, context
  * Leads of the companies meeting `companies`: the (small) companies table is asked, and the leads
  * indexes that hold company_id find their leads; no join, so counts read the leads indexes alone.
  */
-function ofCompanies(companies: Sql): Sql {
+function ofCompanies(companies: Sql, context: FilterContext): Sql {
+  if (context.perLead) return { sql: `EXISTS (SELECT 1 FROM companies c WHERE c.id = l.company_id AND (${companies.sql}))`, params: companies.params };
   return { sql: `l.company_id IN (SELECT c.id FROM companies c WHERE ${companies.sql})`, params: companies.params };
 }
 
@@ -150,7 +157,12 @@ function scalarCondition(field: ScalarField, condition: FilterCondition, context
 }
 
 /** `owner` is the lead id for tags, and the company id (of the lead, or `c.id`) for company sets. */
-function setCondition(field: SetField, condition: FilterCondition, owner: string): Sql {
+/** `(subquery) <comparison>`, with the comparison's own parameter if any. */
+function compare(sub: Sql, comparison: string, ...params: SqlValue[]): Sql {
+  return { sql: `(${sub.sql}) ${comparison}`, params: [...sub.params, ...params] };
+}
+
+function setCondition(field: SetField, condition: FilterCondition, owner: string, context: FilterContext): Sql {
   const [scope, table, valueColumn, scopeParams]: [string, string, string, SqlValue[]] =
     field.source === 'tags' ? ['lead_id', 'lead_tags', 'tag', []] : ['company_id', 'company_attributes', 'value', [field.kind]];
   const kindFilter = field.source === 'tags' ? '' : ' AND kind = ?';
@@ -158,18 +170,28 @@ function setCondition(field: SetField, condition: FilterCondition, owner: string
     sql: `SELECT ${scope} FROM ${table} WHERE ${valueColumn} IN (${marks(values.length)})${kindFilter}`,
     params: [...values, ...scopeParams],
   });
+  // The owner's own rows with one of the values (perLead): (owner, value) pairs are unique.
+  const held = (values: string[]) => ({
+    sql: `SELECT count(*) FROM ${table} WHERE ${scope} = ${owner} AND ${valueColumn} IN (${marks(values.length)})${kindFilter}`,
+    params: [...values, ...scopeParams],
+  });
   switch (condition.op) {
     case 'has_any_of': {
-      const sub = holders(unique(condition.values));
+      const values = unique(condition.values);
+      if (context.perLead) return compare(held(values), '> 0');
+      const sub = holders(values);
       return { sql: `${owner} IN (${sub.sql})`, params: sub.params };
     }
     case 'has_all_of': {
       const values = unique(condition.values);
+      if (context.perLead) return compare(held(values), '= ?', values.length);
       const sub = holders(values);
       return { sql: `${owner} IN (${sub.sql} GROUP BY ${scope} HAVING count(*) = ?)`, params: [...sub.params, values.length] };
     }
     case 'has_none_of': {
-      const sub = holders(unique(condition.values));
+      const values = unique(condition.values);
+      if (context.perLead) return compare(held(values), '= 0');
+      const sub = holders(values);
       return { sql: `${owner} IS NULL OR ${owner} NOT IN (${sub.sql})`, params: sub.params };
     }
     case 'is_empty':

@@ -65,9 +65,10 @@ export function createScoreRepository(db: Database) {
      * churn when the app opens a DB whose scores are current). Returns how many changed.
      */
     rescore(scope: ScoreScope, context: FilterContext): number {
-      const score = scoreExpression(rules(), context);
+      const few = 'leadIds' in scope;
+      const score = scoreExpression(rules(), few ? { ...context, perLead: true } : context);
       const where = scopeSql(scope);
-      if ('leadIds' in scope) {
+      if (few) {
         // A few leads (a move, an edit): read the scores, write the ones that changed. One UPDATE
         // ... FROM would evaluate every rule's company subquery twice (for SET and for WHERE).
         const scored = statement(`SELECT l.id, ${score.sql} AS score, l.score AS stored ${FROM} WHERE ${where.sql}`)

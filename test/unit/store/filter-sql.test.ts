@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attribute } from '../../../shared/domain/lead-attributes.ts';
 import { EXAMPLE_PROSPECT_FILTER, OPS_BY_KIND, type FilterCondition, type LeadFilter } from '../../../shared/domain/filter.ts';
-import { compileFilter } from '../../../main/store/filter/compile-filter.ts';
+import { compileCondition, compileFilter } from '../../../main/store/filter/compile-filter.ts';
 import { fieldSql } from '../../../main/store/filter/fields.ts';
 import { countRows, T0 } from '../../support/services.ts';
 import { buildProspects, PROSPECT_NAMES, type ProspectFixture } from '../../support/prospects.ts';
@@ -134,6 +134,17 @@ describe('filter → SQL, every operator of every kind, against the hand-built f
     const covered = new Set(CASES.map(([, condition]) => `${attribute(condition().field).kind}:${condition().op}`));
     const missing = Object.entries(OPS_BY_KIND).flatMap(([kind, ops]) => ops.map((op) => `${kind}:${op}`)).filter((pair) => !covered.has(pair));
     expect(missing).toEqual([]);
+  });
+
+  it('a lead at a time (perLead: correlated probes, as one lead is rescored) says the same for every case', () => {
+    const context = { currentMemberId: f.olga, now: f.t.clock.now(), perLead: true };
+    const live = Object.entries(f.ids).filter(([name]) => name !== 'hank');
+    for (const [label, condition, expected] of CASES) {
+      const compiled = compileCondition(condition(), context);
+      const meets = f.t.db.prepare(`SELECT (${compiled.sql}) AS yes FROM leads l WHERE l.id = ?`);
+      const names = live.filter(([, id]) => (meets.get(...compiled.params, id) as { yes: number | null }).yes === 1).map(([name]) => name);
+      expect(names.sort(), label).toEqual(expected);
+    }
   });
 
   it('counts, board totals and table rows agree for every case', () => {
