@@ -22,7 +22,7 @@ export interface Checkpointer {
 /**
  * Moves WAL checkpoints off the app's write path. By default the connection that commits a
  * transaction pushing the WAL past 1,000 pages copies them all into the database file before the
- * commit returns: every fiftieth card move or so paid 5 to 20 ms for it, which was most of the
+ * commit returns: about one card move in a hundred paid 5 to 20 ms for it, which was most of the
  * move's p99. With this, a worker thread with its own connection checkpoints every `intervalMs`,
  * in PASSIVE mode, beside the app's reads and writes, and the app's connection only in a long
  * burst of writes (see BURST_CHECKPOINT_PAGES). If the worker dies, the app's connection
