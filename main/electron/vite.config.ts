@@ -10,7 +10,7 @@ import { defineConfig, type EnvironmentOptions } from 'vite';
  *                 must be one self-contained file (hence its own build: a shared chunk with
  *                 main.cjs would be a second require).
  *   report-worker.cjs – the report worker thread (main/reports/report.worker.ts), started by
- *                 main.cjs from the same folder (see main/reports/worker-path.ts).
+ *                 main.cjs from the same folder (see main/jobs/worker-url.ts).
  *   export-worker.cjs, scan-worker.cjs, import-worker.cjs – the CSV export, the read of a file
  *                 before an import, and the import and its preview (main/csv/*.worker.ts,
  *                 main/import/import.worker.ts), found the same way (main/jobs/worker-url.ts).

@@ -5,7 +5,7 @@ import { createReportEngine, type ReportEngine } from './report-engine.ts';
 import type { ReportJobOutput } from './report.worker.ts';
 import { createReportWorkerHost, type ReportWorkerHost } from './report-worker-host.ts';
 import { createStageLimits } from './stage-limits.ts';
-import { reportWorkerUrl } from './worker-path.ts';
+import { workerUrl } from '../jobs/worker-url.ts';
 
 export interface ReportServiceOptions {
   db: Database;
@@ -37,7 +37,7 @@ export function createReportService(options: ReportServiceOptions) {
       const rebuilt = engine.catchUp({ now: now() });
       return { report: request ? engine.run(request, { now: now() }) : null, rebuilt };
     }
-    host ??= createReportWorkerHost(options.worker ?? reportWorkerUrl());
+    host ??= createReportWorkerHost(options.worker ?? workerUrl('report-worker.cjs', new URL('./report.worker.ts', import.meta.url)));
     status = { running: true, done: 0, total: null, phase: 'starting' };
     try {
       return await host.run({ dbPath, now: now(), request }, (progress) => {

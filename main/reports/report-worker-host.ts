@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../jobs/worker-protocol.ts';
+import { execArgvFor } from '../jobs/job-runner.ts';
 import { DomainError } from '../../shared/ipc/result.ts';
 import type { FromWorker, ReportJobInput, ReportJobOutput, ToWorker } from './report.worker.ts';
 
@@ -90,12 +91,4 @@ export function createReportWorkerHost(script: string | URL): ReportWorkerHost {
       await stopping?.terminate();
     },
   };
-}
-
-/** A .ts worker needs type stripping; a Node that does not strip by default gets the flag for this worker. */
-function execArgvFor(script: string | URL): string[] | undefined {
-  const file = script instanceof URL ? script.pathname : script;
-  const stripping = (process.features as { typescript?: string | false }).typescript;
-  if (!file.endsWith('.ts') || stripping) return undefined;
-  return [...process.execArgv, '--experimental-strip-types'];
 }
