@@ -35,66 +35,67 @@ export function ValueMatching() {
               : ''
             : 'Some values of the file match nothing in Voronka: choose what each one means. The rows keep their other values.'}
       </p>
-      {unknown.stage.length > 0 && (
-        <section aria-labelledby="import-stage-values">
-          <h4 id="import-stage-values" className="import-values-heading">
-            Stages in the file
-          </h4>
-          <ul className="import-value-list">
-            {unknown.stage.map((item) => (
-              <li key={item.value} className="import-value">
-                <span className="import-value-name" title={item.value}>
-                  “{item.value}” <span className="muted">· {plural(item.count, ROWS)}</span>
-                </span>
-                <select
-                  className="input select"
-                  aria-label={`Stage for “${item.value}”`}
-                  value={stageChoice.get(item.value) ?? LEAVE_OUT}
-                  onChange={(e) => setStageValue(item.value, e.target.value === LEAVE_OUT ? null : e.target.value)}
-                  data-testid={`stage-value-${item.value}`}
-                >
-                  <option value={LEAVE_OUT}>Don’t import these rows</option>
-                  {sortedStages.map((stage) => (
-                    <option key={stage.key} value={stage.key}>
-                      {stage.name}
-                    </option>
-                  ))}
-                </select>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {unknown.owner.length > 0 && (
-        <section aria-labelledby="import-owner-values">
-          <h4 id="import-owner-values" className="import-values-heading">
-            Owners in the file
-          </h4>
-          <ul className="import-value-list">
-            {unknown.owner.map((item) => (
-              <li key={item.value} className="import-value">
-                <span className="import-value-name" title={item.value}>
-                  “{item.value}” <span className="muted">· {plural(item.count, ROWS)}</span>
-                </span>
-                <select
-                  className="input select"
-                  aria-label={`Owner for “${item.value}”`}
-                  value={String(ownerChoice.get(item.value) ?? '')}
-                  onChange={(e) => setOwnerValue(item.value, e.target.value ? Number(e.target.value) : null)}
-                  data-testid={`owner-value-${item.value}`}
-                >
-                  <option value="">No owner</option>
-                  {team.map((member) => (
-                    <option key={member.id} value={member.id}>
-                      {member.name}
-                    </option>
-                  ))}
-                </select>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <UnknownValues
+        kind="stage"
+        heading="Stages in the file"
+        items={unknown.stage}
+        options={[{ value: LEAVE_OUT, label: 'Don’t import these rows' }, ...sortedStages.map((stage) => ({ value: stage.key, label: stage.name }))]}
+        chosen={(value) => stageChoice.get(value) ?? LEAVE_OUT}
+        choose={(value, option) => setStageValue(value, option === LEAVE_OUT ? null : option)}
+      />
+      <UnknownValues
+        kind="owner"
+        heading="Owners in the file"
+        items={unknown.owner}
+        options={[{ value: '', label: 'No owner' }, ...team.map((member) => ({ value: String(member.id), label: member.name }))]}
+        chosen={(value) => String(ownerChoice.get(value) ?? '')}
+        choose={(value, option) => setOwnerValue(value, option ? Number(option) : null)}
+      />
     </div>
+  );
+}
+
+interface UnknownValuesProps {
+  kind: 'stage' | 'owner';
+  heading: string;
+  items: readonly { value: string; count: number }[];
+  options: readonly { value: string; label: string }[];
+  /** The option chosen for a value of the file. */
+  chosen: (value: string) => string;
+  choose: (value: string, option: string) => void;
+}
+
+/** One kind of unmatched values (stages or owners), each with the rows it holds and a choice. */
+function UnknownValues({ kind, heading, items, options, chosen, choose }: UnknownValuesProps) {
+  if (items.length === 0) return null;
+  const label = kind === 'stage' ? 'Stage' : 'Owner';
+  return (
+    <section aria-labelledby={`import-${kind}-values`}>
+      <h4 id={`import-${kind}-values`} className="import-values-heading">
+        {heading}
+      </h4>
+      <ul className="import-value-list">
+        {items.map((item) => (
+          <li key={item.value} className="import-value">
+            <span className="import-value-name" title={item.value}>
+              “{item.value}” <span className="muted">· {plural(item.count, ROWS)}</span>
+            </span>
+            <select
+              className="input select"
+              aria-label={`${label} for “${item.value}”`}
+              value={chosen(item.value)}
+              onChange={(e) => choose(item.value, e.target.value)}
+              data-testid={`${kind}-value-${item.value}`}
+            >
+              {options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
