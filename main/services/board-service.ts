@@ -13,10 +13,8 @@ function isEmpty(filter: LeadFilter | undefined): filter is undefined {
  * filter, both go through the same filter→SQL translation as the table, so counts match the cards.
  */
 export function createBoardService({ leads, catalog, query, filterContext }: ServiceContext) {
-  function cards(stageKey: string, after: { position: string; id: number } | null, limit: number, filter?: LeadFilter): CardPage {
-    if (!catalog.stages().some((stage) => stage.key === stageKey)) {
-      throw new DomainError('not_found', `There is no stage "${stageKey}".`);
-    }
+  /** A page of a stage known to exist. */
+  function pageOf(stageKey: string, after: { position: string; id: number } | null, limit: number, filter?: LeadFilter): CardPage {
     // One extra row tells whether another page exists without a count query.
     const rows = isEmpty(filter) ? leads.page(stageKey, after, limit + 1) : query.columnPage(stageKey, filter, after, limit + 1, filterContext());
     const page = rows.slice(0, limit);
@@ -40,11 +38,16 @@ export function createBoardService({ leads, catalog, query, filterContext }: Ser
       return [...columns.values()];
     },
 
-    cards,
+    cards(stageKey: string, after: { position: string; id: number } | null, limit: number, filter?: LeadFilter): CardPage {
+      if (!catalog.stages().some((stage) => stage.key === stageKey)) {
+        throw new DomainError('not_found', `There is no stage "${stageKey}".`);
+      }
+      return pageOf(stageKey, after, limit, filter);
+    },
 
     /** Every column's first page at once: the board's first screen in one round trip. */
     firstPages(limit: number, filter?: LeadFilter): Record<string, CardPage> {
-      return Object.fromEntries(catalog.stages().map((stage) => [stage.key, cards(stage.key, null, limit, filter)]));
+      return Object.fromEntries(catalog.stages().map((stage) => [stage.key, pageOf(stage.key, null, limit, filter)]));
     },
   };
 }
