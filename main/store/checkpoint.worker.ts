@@ -10,7 +10,12 @@ export interface CheckpointWorkerData {
   dbPath: string;
   intervalMs: number;
 }
-export type FromCheckpointWorker = { type: 'checkpointed'; walPages: number; copiedPages: number } | { type: 'closed' };
+/** Pages in the WAL, and how many of them are now in the database file. */
+export interface CheckpointResult {
+  walPages: number;
+  copiedPages: number;
+}
+export type FromCheckpointWorker = ({ type: 'checkpointed' } & CheckpointResult) | { type: 'closed' };
 
 if (isMainThread || !parentPort) throw new Error('checkpoint.worker.ts runs inside a worker thread');
 const port = parentPort;
@@ -19,7 +24,7 @@ const db = new Database(dbPath, { fileMustExist: true });
 // The app's writer may hold the lock for a moment; a checkpoint that finds it busy simply does less.
 db.pragma('busy_timeout = 0');
 
-function checkpoint(): { walPages: number; copiedPages: number } {
+function checkpoint(): CheckpointResult {
   const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
   return { walPages: row?.log ?? 0, copiedPages: row?.checkpointed ?? 0 };
 }

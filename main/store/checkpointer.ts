@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { workerUrl } from '../jobs/worker-url.ts';
 import { execArgvFor } from '../jobs/job-runner.ts';
-import type { CheckpointWorkerData, FromCheckpointWorker } from './checkpoint.worker.ts';
+import type { CheckpointResult, CheckpointWorkerData, FromCheckpointWorker } from './checkpoint.worker.ts';
 
 /** SQLite's own default: the connection checkpoints when the WAL passes this many pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;
@@ -15,7 +15,7 @@ const BURST_CHECKPOINT_PAGES = 10_000;
 
 export interface Checkpointer {
   /** Settles after a checkpoint the worker was asked for now (tests). */
-  checkpointNow(): Promise<{ walPages: number; copiedPages: number } | null>;
+  checkpointNow(): Promise<CheckpointResult | null>;
   close(): Promise<void>;
 }
 
@@ -35,7 +35,7 @@ export function startCheckpointer(db: Database, dbPath: string, intervalMs = 100
   const selfCheckpoint = () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
   };
-  const waiting: ((result: { walPages: number; copiedPages: number } | null) => void)[] = [];
+  const waiting: ((result: CheckpointResult | null) => void)[] = [];
   let closed: Promise<void> | null = null;
   let exited = false;
   worker.on('message', (message: FromCheckpointWorker) => {
@@ -58,7 +58,7 @@ export function startCheckpointer(db: Database, dbPath: string, intervalMs = 100
     checkpointNow() {
       if (exited) return Promise.resolve(null);
       worker.ref();
-      return new Promise<{ walPages: number; copiedPages: number } | null>((resolve) => {
+      return new Promise<CheckpointResult | null>((resolve) => {
         waiting.push(resolve);
         worker.postMessage('now');
       }).finally(() => worker.unref());
