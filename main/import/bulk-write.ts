@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { indexLeads } from '../store/migrations/0006-search.ts';
+import { addLeadsToTotals } from '../store/migrations/0014-lead-totals.ts';
 
 /**
  * How the import writes new leads: set-based, a batch at a time, doing the work of the row triggers
@@ -11,13 +12,14 @@ import { indexLeads } from '../store/migrations/0006-search.ts';
  * of each page the statement changes, in case a trigger fails half way), and a lead row changes a
  * page in each of the dozen indexes of leads, so a statement per row copied some 50 KB per lead.
  *
- * The triggers that index a new lead for search, mark it for the reports and stamp its last
- * activity fire once per row; `flush` does their work once per batch instead: one INSERT ... SELECT
- * into the search index, one into report_dirty, and the last activity written in the row. A company
+ * The triggers that index a new lead for search, mark it for the reports, count it in lead_totals
+ * and stamp its last activity fire once per row; `flush` does their work once per batch instead:
+ * one INSERT ... SELECT into the search index, one into report_dirty, one into lead_totals (the
+ * staged leads are all live), and the last activity written in the row. A company
  * renamed by a row (a file that spells it otherwise) re-indexes every lead of it; `end` does that
  * once per batch for each company renamed in it. SQLite cannot switch a trigger off for one
  * connection, so those triggers carry `WHEN NOT EXISTS (SELECT 1 FROM bulk_write)` (migration
- * 0011): `begin` puts a row in bulk_write at the start of the batch's transaction, `end` deletes it
+ * 0011, 0014): `begin` puts a row in bulk_write at the start of the batch's transaction, `end` deletes it
  * as the batch's last write. No other connection ever sees the row (SQLite has one writer at a
  * time, and the row never commits), and a batch that fails rolls back with it.
  *
@@ -70,6 +72,7 @@ export function createBulkWrite(db: Database, importId: number): BulkWrite {
   const index = db.prepare(indexLeads(`l.id IN (${staged})`));
   // Delete first: the ids are new, but an orphan document left under one must not fail the batch.
   const unindex = db.prepare(`DELETE FROM main.lead_search WHERE rowid IN (${staged})`);
+  const total = db.prepare(addLeadsToTotals('temp.import_staged_leads', 'true'));
   const markStaged = db.prepare(`INSERT INTO main.report_dirty (lead_id) ${staged} WHERE true ON CONFLICT (lead_id) DO NOTHING`);
   const clearLeads = db.prepare('DELETE FROM temp.import_staged_leads');
   const raise = db.prepare('INSERT INTO main.bulk_write (since) VALUES (?)');
@@ -90,6 +93,7 @@ export function createBulkWrite(db: Database, importId: number): BulkWrite {
     unindex.run();
     index.run();
     markStaged.run();
+    total.run();
     clearLeads.run();
     count = 0;
   }

@@ -12,8 +12,9 @@ import { importBy } from './0010-import-by.ts';
 import { bulkWrite } from './0011-bulk-write.ts';
 import { filterIndexes } from './0012-filter-indexes.ts';
 import { reportDayTotals } from './0013-report-day-totals.ts';
+import { leadTotals } from './0014-lead-totals.ts';
 
 /** In order; each file's version is its position. Add new steps at the end, never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
-  stagesAndTeam, leads, history, reasons, companies, search, viewsAndScoring, reports, imports, importBy, bulkWrite, filterIndexes, reportDayTotals,
+  stagesAndTeam, leads, history, reasons, companies, search, viewsAndScoring, reports, imports, importBy, bulkWrite, filterIndexes, reportDayTotals, leadTotals,
 ];

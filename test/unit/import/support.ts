@@ -7,6 +7,7 @@ import { createHandlerTable } from '../../../main/ipc/handlers.ts';
 import { createServices, type Services } from '../../../main/services/index.ts';
 import { openDatabase } from '../../../main/store/open-database.ts';
 import type { FileChooser } from '../../../main/transfer/transfer-service.ts';
+import { leadTotals } from '../../support/lead-totals.ts';
 import { createClock, makeTempDir, T0, type TempDir, type TestClock } from '../../support/services.ts';
 
 /**
@@ -94,6 +95,7 @@ export function snapshot(db: Database): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const table of tables) out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
   out.lead_search = db.prepare('SELECT rowid, name, email, company, domain, notes FROM lead_search ORDER BY rowid').all();
+  out.lead_totals = leadTotals(db);
   return out;
 }
 

@@ -1,25 +1,16 @@
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, schemaVersion } from '../../../main/store/migrate.ts';
-import { MIGRATIONS } from '../../../main/store/migrations/index.ts';
-
-const open: Database.Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+import { describe, expect, it } from 'vitest';
+import { schemaVersion } from '../../../main/store/migrate.ts';
+import { dbAtVersion, migrateTo } from './migration-support.ts';
 
 /** A v10 DB (as a seller has it before 0011) with one company and one lead, then migrated to 11. */
 function upgraded() {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  open.push(db);
-  migrate(db, MIGRATIONS.slice(0, 10));
+  const db = dbAtVersion(10);
   const company = Number(db.prepare("INSERT INTO companies (name, domain, created_at, updated_at) VALUES ('Банк «Восток»', 'vostokbank.ru', 0, 0)").run().lastInsertRowid);
   const insertLead = db.prepare(
     "INSERT INTO leads (first_name, last_name, company_id, stage_key, position, stage_entered_at, created_at, updated_at) VALUES (?, ?, ?, 'awareness', ?, 0, 0, 0)",
   );
   const old = Number(insertLead.run('Ольга', 'Петрова', company, 'a0').lastInsertRowid);
-  migrate(db, MIGRATIONS.slice(0, 11));
+  migrateTo(db, 11);
   const lastActivity = (id: number) => db.prepare('SELECT last_activity_at FROM leads WHERE id = ?').pluck().get(id);
   const move = (id: number, to: string, at: number) => db.prepare("INSERT INTO stage_transitions (lead_id, from_stage, to_stage, at) VALUES (?, 'awareness', ?, ?)").run(id, to, at);
   const search = (text: string) => db.prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ? ORDER BY rowid').pluck().all(text);

@@ -40,7 +40,7 @@ function migratedTo(n: number): Database.Database {
 
 describe('the migration list', () => {
   it('holds 0001..0009, each version its position', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     expect(MIGRATIONS.every((m) => m.name.length > 0)).toBe(true);
   });
 });
@@ -172,11 +172,11 @@ describe('migrate', () => {
     const counted = MIGRATIONS.map((m) => ({ ...m, up: (d: Database.Database) => (ran.push(m.version), m.up(d)) }));
     const db = freshDb();
     migrate(db, counted);
-    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     const before = db.prepare('SELECT count(*) AS n FROM reasons').get();
     migrate(db, counted);
     migrate(db, counted);
-    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     expect(db.prepare('SELECT count(*) AS n FROM reasons').get()).toEqual(before);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   });
@@ -186,7 +186,7 @@ describe('migrate', () => {
     const counted = MIGRATIONS.map((m) => ({ ...m, up: (d: Database.Database) => (ran.push(m.version), m.up(d)) }));
     const db = migratedTo(2);
     migrate(db, counted);
-    expect(ran).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(ran).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 
   it('rolls everything back when a step fails: user_version and tables unchanged', () => {
