@@ -32,11 +32,11 @@ export function createReportEngine(db: Database) {
     return found;
   };
   const team = createTeamRepository(db);
-  // The board's (stage, currency, value) index: the planner's other choice reads every lead row.
+  // The currencies of open deals, most used first: from the live lead totals (migration 0014), not the leads.
   const currencies = db.prepare<[], { currency: string }>(`
-    SELECT l.currency FROM leads l INDEXED BY leads_stage_value
-    WHERE l.deleted_at IS NULL AND l.deal_value_minor IS NOT NULL AND l.stage_key IN (SELECT key FROM stages WHERE kind = 'open')
-    GROUP BY l.currency ORDER BY count(*) DESC, l.currency`);
+    SELECT t.currency FROM lead_totals t
+    WHERE t.valued > 0 AND t.stage_key IN (SELECT key FROM stages WHERE kind = 'open')
+    GROUP BY t.currency HAVING sum(t.valued) > 0 ORDER BY sum(t.valued) DESC, t.currency`);
   function run(request: ReportRequest, options: RunOptions): ReportResult {
     let bounds: PeriodBounds;
     let previous: PeriodBounds | null;
@@ -50,7 +50,7 @@ export function createReportEngine(db: Database) {
     const stages = loadStages(db);
     const rungs = stages.filter((stage) => stage.rung !== null);
     const rungOf = (test: (s: (typeof stages)[number]) => boolean) => stages.find((s) => s.rung !== null && test(s))?.rung ?? -1;
-    // Only the money reports need the currencies (a scan of the open leads' index).
+    // Only the money reports need the currencies.
     const money = request.report === 'team' || request.report === 'pipeline';
     const inUse = money ? currencies.all().map((row) => row.currency) : [];
     const currency = money ? (request.currency ?? inUse[0] ?? null) : null;

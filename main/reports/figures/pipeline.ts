@@ -2,18 +2,10 @@ import type { ObservedWinRate, PipelineRow } from '../../../shared/domain/report
 import { ratio } from '../../../shared/domain/reports.ts';
 import type { PeriodBounds } from '../../../shared/domain/report-period.ts';
 import { CLOSES } from '../day-totals.ts';
-import { all, type ReportContext } from '../report-context.ts';
+import type { ReportContext } from '../report-context.ts';
 import { facts } from '../report-facts.ts';
-import { moneyColumns, otherCurrencyDeals } from './open-deals.ts';
+import { openDeals } from './open-deals.ts';
 import { reachedRungs } from './reached-rungs.ts';
-
-interface ValueRow {
-  stageKey: string;
-  count: number;
-  openValueMinor: number;
-  weightedValueMinor: number;
-  otherCurrencyDeals: number;
-}
 
 /**
  * Open stages now: leads, deal value and value weighted by the stage's probability, beside the win
@@ -22,23 +14,12 @@ interface ValueRow {
  */
 export function pipelineFigures(ctx: ReportContext, bounds: PeriodBounds, previous: PeriodBounds | null): { rows: PipelineRow[]; otherCurrencyDeals: number } {
   const open = ctx.stages.filter((stage) => stage.kind === 'open');
-  const money = moneyColumns(ctx);
-  const segLead = ctx.segment.onLead('l');
-  const marks = open.map(() => '?').join(', ');
-  const values = all<ValueRow>(ctx, {
-    sql: `
-      SELECT l.stage_key AS stageKey, count(*) AS count, ${money.sql}
-      FROM leads l INDEXED BY leads_stage_value
-      WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND ${segLead.sql}
-      GROUP BY l.stage_key`,
-    params: [...money.params, ...open.map((stage) => stage.key), ...segLead.params],
-  });
-  const byStage = new Map(values.map((row) => [row.stageKey, row]));
+  const values = openDeals(ctx, open.map((stage) => stage.key), (group) => group.stageKey);
   const observed = observedFrom(ctx, bounds);
   const observedBefore = previous ? observedFrom(ctx, previous) : null;
   return {
     rows: open.map((stage) => {
-      const row = byStage.get(stage.key);
+      const row = values.byKey.get(stage.key);
       const empty: ObservedWinRate = { closed: 0, won: 0, rate: null };
       return {
         stageKey: stage.key,
@@ -52,7 +33,7 @@ export function pipelineFigures(ctx: ReportContext, bounds: PeriodBounds, previo
         previousObserved: observedBefore ? (observedBefore[stage.rung!] ?? empty) : null,
       };
     }),
-    otherCurrencyDeals: otherCurrencyDeals(values),
+    otherCurrencyDeals: values.otherCurrencyDeals,
   };
 }
 

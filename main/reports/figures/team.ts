@@ -3,15 +3,7 @@ import { localMidnightMs, weekStart, type PeriodBounds } from '../../../shared/d
 import { MOVES } from '../day-totals.ts';
 import { all, and, sql, within, type ReportContext } from '../report-context.ts';
 import { facts } from '../report-facts.ts';
-import { moneyColumns, otherCurrencyDeals } from './open-deals.ts';
-
-interface OpenRow {
-  memberId: number | null;
-  openCount: number;
-  openValueMinor: number;
-  weightedValueMinor: number;
-  otherCurrencyDeals: number;
-}
+import { openDeals } from './open-deals.ts';
 
 interface CountRow {
   memberId: number | null;
@@ -25,19 +17,8 @@ function salesStages(ctx: ReportContext): string[] {
 
 /** Per team member: open opportunities now, leads touched this week, moves made in the period (and the previous one). */
 export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: PeriodBounds | null): { rows: TeamRow[]; weekFrom: string; otherCurrencyDeals: number } {
-  const stages = salesStages(ctx);
-  const marks = stages.map(() => '?').join(', ');
-  const money = moneyColumns(ctx);
   const segLead = ctx.segment.onLead('l');
-  const open = all<OpenRow>(ctx, {
-    sql: `
-      SELECT l.owner_id AS memberId, count(*) AS openCount, ${money.sql}
-      FROM leads l INDEXED BY leads_stage_owner_value
-      WHERE l.deleted_at IS NULL AND l.stage_key IN (${marks}) AND ${segLead.sql}
-      GROUP BY l.owner_id`,
-    params: [...money.params, ...stages, ...segLead.params],
-  });
-
+  const open = openDeals(ctx, salesStages(ctx), (group) => String(group.ownerKey));
   const weekFrom = weekStart(ctx.now, ctx.timeZone);
   const week = { startMs: localMidnightMs(weekFrom, ctx.timeZone), endMs: ctx.now + 1 };
   const staysWeek = and(within('s.entered_at', week), sql('s.by_member_id IS NOT NULL'), ctx.segment.onRow('s'));
@@ -60,19 +41,19 @@ export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: 
     });
   };
   const members = all<{ id: number; name: string }>(ctx, sql('SELECT id, name FROM team_members ORDER BY name, id'));
-  const key = (id: number | null) => (id === null ? 'none' : String(id));
-  const openBy = new Map(open.map((row) => [key(row.memberId), row]));
+  // Members by id; nobody is 0, as in the open deals' owner key.
+  const key = (id: number | null) => String(id ?? 0);
   const touchedBy = new Map(touched.map((row) => [key(row.memberId), row.n]));
   const movesBy = new Map(moves(bounds).map((row) => [key(row.memberId), row.n]));
   const previousBy = previous ? new Map(moves(previous).map((row) => [key(row.memberId), row.n])) : null;
 
   const row = (memberId: number | null, name: string): TeamRow => {
     const k = key(memberId);
-    const o = openBy.get(k);
+    const o = open.byKey.get(k);
     return {
       memberId,
       name,
-      openCount: o?.openCount ?? 0,
+      openCount: o?.count ?? 0,
       openValueMinor: o?.openValueMinor ?? 0,
       weightedValueMinor: o?.weightedValueMinor ?? 0,
       touchedThisWeek: touchedBy.get(k) ?? 0,
@@ -83,5 +64,5 @@ export function teamFigures(ctx: ReportContext, bounds: PeriodBounds, previous: 
   const rows = members.map((member) => row(member.id, member.name));
   const nobody = row(null, 'Unassigned');
   if (nobody.openCount > 0 || nobody.moves > 0 || (nobody.previousMoves ?? 0) > 0) rows.push(nobody);
-  return { rows, weekFrom, otherCurrencyDeals: otherCurrencyDeals(open) };
+  return { rows, weekFrom, otherCurrencyDeals: open.otherCurrencyDeals };
 }

@@ -75,7 +75,8 @@ export function randomHistories(t: TestServices, seed: number): RandomHistories 
       dealValueMinor: 100_000 + i,
       expectedCloseOn: '2026-06-30',
       urgency: 'high',
-      currency: 'USD',
+      // Two currencies: the money reports count the other one apart.
+      currency: i % 3 === 0 ? 'EUR' : 'USD',
       source: random.pick(SOURCES),
       persona: random.pick(PERSONAS),
       ownerId: random.pick([...members, null]),
