@@ -111,9 +111,10 @@ describe('dropping a card', () => {
     const before = snapshotLeads(t.db);
     const changes = totalChanges();
     t.leads.move({ leadId: moving.id, toStage: 'sal', beforeLeadId: target[1]! });
-    // One stage_transitions row, and the moved lead's row written twice: its placement, then its
-    // last_activity_at by the transitions trigger. (Its score is unchanged, so not rewritten.)
-    expect(totalChanges() - changes).toBe(3);
+    // One stage_transitions row, the moved lead's row written twice (its placement, then its
+    // last_activity_at by the transitions trigger; its score is unchanged, so not rewritten), and
+    // the two lead_totals rows it leaves and enters.
+    expect(totalChanges() - changes).toBe(5);
     expect(changedRows(before, snapshotLeads(t.db))).toEqual([moving.id]);
   });
 
