@@ -8,8 +8,6 @@ import { UrgencyBadge } from '../ui/UrgencyBadge.tsx';
 interface CardViewProps extends HTMLAttributes<HTMLDivElement> {
   lead: Lead;
   ref?: Ref<HTMLDivElement>;
-  /** The placeholder left in the column while the card is dragged. */
-  dragging?: boolean;
   /** The copy that follows the pointer. */
   overlay?: boolean;
 }
@@ -73,8 +71,8 @@ const CardFace = memo(function CardFace({ lead }: { lead: Lead }) {
 });
 
 /** The look of a lead card: name and urgency, company, then value, owner and days in stage. */
-export function CardView({ lead, ref, dragging, overlay, className, ...rest }: CardViewProps) {
-  const classes = ['card', dragging ? 'card-placeholder' : '', overlay ? 'card-overlay' : '', className ?? ''].filter(Boolean).join(' ');
+export function CardView({ lead, ref, overlay, className, ...rest }: CardViewProps) {
+  const classes = ['card', overlay ? 'card-overlay' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <div ref={ref} className={classes} {...rest}>
       <CardFace lead={lead} />
