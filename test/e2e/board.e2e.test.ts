@@ -177,6 +177,10 @@ describe('board', () => {
 
   it('moves a card to the next stage with the keyboard, with spoken announcements', async () => {
     const { page } = app;
+    // Fresh, with the pointer out of the way: keyboard focus alone readies the column's cards.
+    await page.mouse.move(0, 0);
+    await page.reload();
+    await expectColumn(page, 'sql', ['Anna Petrova', 'Boris Ivanov', 'Clara Schmidt']);
     const card = cardIn(page, 'sql', 'Boris Ivanov');
     await card.focus();
     await page.keyboard.press('Space');
