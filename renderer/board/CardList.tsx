@@ -44,8 +44,9 @@ export const CardList = memo(function CardList({ stage, column, total, live }: C
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
     gap: CARD_GAP,
-    // A few cards beyond the visible ones: every mounted card is re-rendered and re-measured per drag.
-    overscan: 3,
+    // One card beyond the visible ones: every mounted card is rendered before the board's first paint,
+    // and fixed heights let a scroll render the next one within the same frame.
+    overscan: 1,
     paddingStart: 8,
     paddingEnd: 8,
     getItemKey: (index) => ids[index] ?? index,
