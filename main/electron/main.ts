@@ -77,8 +77,8 @@ export function startApp(): Promise<void> {
         });
         // CSV export and import ask where to save and what to open through the OS dialogs.
         const chooser = electronFileChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('downloads'));
-        const services = createServices(db, { dbPath, version: app.getVersion(), events, chooser, checkpointInBackground: true });
-        closeWorkers = () => Promise.all([services.transfer.close(), services.checkpointer?.close()]);
+        const services = createServices(db, { dbPath, version: app.getVersion(), events, chooser, checkpointInBackground: true, countInBackground: true });
+        closeWorkers = () => Promise.all([services.transfer.close(), services.checkpointer?.close(), services.filterCounter.close()]);
         unregisterIpc = registerIpcHandlers(ipcMain, createHandlerTable(services), (event) =>
           isTrustedSenderUrl(event.senderFrame?.url, paths.appUrl),
         );

@@ -15,6 +15,7 @@ import { defineConfig, type EnvironmentOptions } from 'vite';
  *                 before an import, and the import and its preview (main/csv/*.worker.ts,
  *                 main/import/import.worker.ts), found the same way (main/jobs/worker-url.ts).
  *   checkpoint-worker.cjs – the WAL checkpointer thread (main/store/checkpoint.worker.ts), likewise.
+ *   filter-count-worker.cjs – the thread that counts the saved views (main/store/filter-count.worker.ts), likewise.
  * electron, better-sqlite3 (native addon) and Node built-ins stay external; zod,
  * fractional-indexing and shared/ are bundled.
  */
@@ -31,10 +32,11 @@ const ENTRIES = {
   scanWorker: { file: 'main/csv/scan.worker.ts', name: 'scan-worker' },
   importWorker: { file: 'main/import/import.worker.ts', name: 'import-worker' },
   checkpointWorker: { file: 'main/store/checkpoint.worker.ts', name: 'checkpoint-worker' },
+  filterCountWorker: { file: 'main/store/filter-count.worker.ts', name: 'filter-count-worker' },
 } as const;
 
 /** Worker threads may require better-sqlite3 and Node built-ins, nothing else (not electron). */
-const WORKERS = ['reportWorker', 'exportWorker', 'scanWorker', 'importWorker', 'checkpointWorker'] as const;
+const WORKERS = ['reportWorker', 'exportWorker', 'scanWorker', 'importWorker', 'checkpointWorker', 'filterCountWorker'] as const;
 
 function environment(entry: keyof typeof ENTRIES, external: (id: string) => boolean): EnvironmentOptions {
   return {

@@ -49,7 +49,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const events = createEventBus();
   // Uploads and finished exports live in a work folder of their own, behind opaque ids.
   const files = createFileRegistry();
-  const services = createServices(db, { dbPath: options.dbPath, version: options.version ?? 'web', events, files, checkpointInBackground: true });
+  const services = createServices(db, { dbPath: options.dbPath, version: options.version ?? 'web', events, files, checkpointInBackground: true, countInBackground: true });
   const handlers = createHandlerTable(services);
   const token = randomBytes(32).toString('base64url');
   let origin = '';
@@ -146,7 +146,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         server.closeAllConnections();
         server.close(() => {
           // Running exports and imports stop (an import keeps its committed batches); the work folder goes.
-          void Promise.all([services.transfer.close(), services.checkpointer?.close()]).finally(() => {
+          void Promise.all([services.transfer.close(), services.checkpointer?.close(), services.filterCounter.close()]).finally(() => {
             db.close();
             resolve();
           });

@@ -14,6 +14,14 @@ type Implementations = {
 function implementations(services: Services): Implementations {
   const { catalog, board, leads, query, bulk, views, scoring, team, demo, reports, transfer } = services;
   return {
+    'app.open': ({ filter, cardLimit }) => ({
+      info: catalog.info(),
+      stages: catalog.stages(),
+      team: catalog.members(),
+      reasons: catalog.reasons(),
+      summaries: board.columns(filter),
+      firstPages: cardLimit === undefined ? null : board.firstPages(cardLimit, filter),
+    }),
     'app.info': () => catalog.info(),
     'stages.list': () => catalog.stages(),
     'team.list': () => catalog.members(),

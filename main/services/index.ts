@@ -11,6 +11,7 @@ import { createTeamService } from './team-service.ts';
 import { createViewService } from './view-service.ts';
 import { createReportService } from '../reports/report-service.ts';
 import { startCheckpointer } from '../store/checkpointer.ts';
+import { inProcessFilterCounter, startFilterCountWorker } from '../store/filter-counter.ts';
 import type { EventBus } from '../ipc/event-bus.ts';
 import { createTransferService, type FileChooser } from '../transfer/transfer-service.ts';
 import type { FileRegistry } from '../transfer/file-registry.ts';
@@ -37,6 +38,11 @@ export interface ServiceOptions {
    * the app and the harness, which live long and write on every drag; not the CLI or tests.
    */
   checkpointInBackground?: boolean;
+  /**
+   * Count the saved views' leads in a worker thread (see store/filter-counter.ts): the app and the
+   * harness, whose main thread answers every move; not the CLI or tests.
+   */
+  countInBackground?: boolean;
 }
 
 /** Every main-process service over one open DB: what IPC, the harness and the CLI all call. */
@@ -54,17 +60,21 @@ export function createServices(db: Database, options: ServiceOptions) {
         })
       : Promise.resolve(0);
   const checkpointer = options.checkpointInBackground && options.dbPath !== ':memory:' ? startCheckpointer(db, options.dbPath) : null;
+  const countHere = inProcessFilterCounter(context.query);
+  const filterCounter = options.countInBackground && options.dbPath !== ':memory:' ? startFilterCountWorker(options.dbPath, countHere) : countHere;
   return {
     /** Settles when the open-time rescore is done (how many scores changed). */
     rescoredOnOpen,
     /** The background WAL checkpointer, when asked for; close it before the DB. */
     checkpointer,
+    /** Where the saved views are counted; close it before the DB. */
+    filterCounter,
     catalog: createCatalogService(context, options),
     board: createBoardService(context),
     leads,
     query: createQueryService(context),
     bulk: createBulkService(context, leads),
-    views: createViewService(context),
+    views: createViewService(context, filterCounter),
     scoring,
     team: createTeamService(context),
     demo: createDemoService(context),

@@ -1,10 +1,11 @@
 import type { SavedView, SavedViewWithCount } from '../../shared/domain/views.ts';
 import { DomainError } from '../../shared/ipc/result.ts';
+import type { FilterCounter } from '../store/filter-counter.ts';
 import type { ViewDraft } from '../store/repositories/view-repository.ts';
 import type { ServiceContext } from './context.ts';
 
 /** Saved views: named filters with their columns and sort, listed with live counts. */
-export function createViewService({ db, views, query, filterContext }: ServiceContext) {
+export function createViewService({ db, views, filterContext }: ServiceContext, counter: FilterCounter) {
   /** Names are unique regardless of case (Cyrillic too: NOCASE folds ASCII only). */
   function refuseTakenName(name: string, exceptId: number | null): void {
     const folded = name.toLowerCase();
@@ -15,9 +16,10 @@ export function createViewService({ db, views, query, filterContext }: ServiceCo
 
   return {
     /** Each view with the number of live leads it shows now ("me" and dates resolved at this moment). */
-    list(): SavedViewWithCount[] {
-      const context = filterContext();
-      return views.list().map((view) => ({ ...view, count: query.count(view.filter, context) }));
+    async list(): Promise<SavedViewWithCount[]> {
+      const list = views.list();
+      const counts = await counter.count(list.map((view) => view.filter), filterContext());
+      return list.map((view, index) => ({ ...view, count: counts[index]! }));
     },
 
     /** Creates a view, or with an id renames and updates it. */

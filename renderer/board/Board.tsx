@@ -3,6 +3,7 @@ import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
 import { stagesByFunnel } from '../../shared/domain/stage.ts';
 import { ensureCardsForFilter } from '../state/board-actions.ts';
 import { useBoard } from '../state/store.ts';
+import { DRAG_INSTRUCTIONS_ID } from './announcements.ts';
 import { CardView } from './CardView.tsx';
 import { FunnelGroup } from './FunnelGroup.tsx';
 import { useBoardDnd } from './useBoardDnd.ts';
@@ -26,6 +27,7 @@ export function Board() {
 
   return (
     <DndContext
+      id={DRAG_INSTRUCTIONS_ID}
       sensors={dnd.sensors}
       collisionDetection={dnd.collisionDetection}
       measuring={MEASURING}

@@ -5,7 +5,7 @@ import { loadCards } from '../state/board-actions.ts';
 import type { ColumnCards } from '../state/columns.ts';
 import { useBoard } from '../state/store.ts';
 import { useWorkspace } from '../state/workspace.ts';
-import { SortableCard } from './SortableCard.tsx';
+import { BoardCard } from './BoardCard.tsx';
 
 /** Card height plus the gap below it; cards have a fixed height so the list can be virtualized cheaply. */
 export const CARD_HEIGHT = 106;
@@ -17,10 +17,12 @@ interface CardListProps {
   stage: Stage;
   column: ColumnCards;
   total: number;
+  /** Its cards are dnd-kit sortables (see Column). */
+  live: boolean;
 }
 
 /** A column's cards, virtualized. Memoized: the column re-renders on every drag, its list only when its cards change. */
-export const CardList = memo(function CardList({ stage, column, total }: CardListProps) {
+export const CardList = memo(function CardList({ stage, column, total, live }: CardListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { ids } = column;
   // The dragged card's place in this list: only the list holding it re-renders when a drag starts or ends.
@@ -42,8 +44,9 @@ export const CardList = memo(function CardList({ stage, column, total }: CardLis
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
     gap: CARD_GAP,
-    // A few cards beyond the visible ones: every mounted card is re-rendered and re-measured per drag.
-    overscan: 3,
+    // One card beyond the visible ones: every mounted card is rendered before the board's first paint,
+    // and fixed heights let a scroll render the next one within the same frame.
+    overscan: 1,
     paddingStart: 8,
     paddingEnd: 8,
     getItemKey: (index) => ids[index] ?? index,
@@ -73,7 +76,7 @@ export const CardList = memo(function CardList({ stage, column, total }: CardLis
               aria-setsize={Math.max(total, ids.length)}
               style={{ top: item.start, height: CARD_HEIGHT }}
             >
-              <SortableCard leadId={leadId} stageKey={stage.key} />
+              <BoardCard leadId={leadId} stageKey={stage.key} live={live} />
             </div>
           );
         })}

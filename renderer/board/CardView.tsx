@@ -1,4 +1,4 @@
-import { memo, type HTMLAttributes, type Ref } from 'react';
+import type { HTMLAttributes, Ref } from 'react';
 import { leadDisplayName, type Lead } from '../../shared/domain/lead.ts';
 import { daysInStageLabel } from '../ui/dates.ts';
 import { formatMoney } from '../ui/money.ts';
@@ -8,8 +8,6 @@ import { UrgencyBadge } from '../ui/UrgencyBadge.tsx';
 interface CardViewProps extends HTMLAttributes<HTMLDivElement> {
   lead: Lead;
   ref?: Ref<HTMLDivElement>;
-  /** The placeholder left in the column while the card is dragged. */
-  dragging?: boolean;
   /** The copy that follows the pointer. */
   overlay?: boolean;
 }
@@ -37,13 +35,15 @@ export function initials(name: string | null): string {
 }
 
 /**
- * What a card shows. Memoized on the lead: dnd-kit re-renders every sortable card when a drag starts
- * or ends, and only the card's wrapper (transform, drag attributes) changes then.
+ * The look of a lead card: name and urgency, company, then value, owner and days in stage. Not
+ * memoized: on the board its BoardCard is, and it re-renders only when the lead changes (a drag
+ * moves the element without rendering it).
  */
-const CardFace = memo(function CardFace({ lead }: { lead: Lead }) {
+export function CardView({ lead, ref, overlay, className, ...rest }: CardViewProps) {
+  const classes = ['card', overlay ? 'card-overlay' : '', className ?? ''].filter(Boolean).join(' ');
   const name = leadDisplayName(lead);
   return (
-    <>
+    <div ref={ref} className={classes} {...rest}>
       <div className="card-top">
         <span className={lead.firstName || lead.lastName || lead.email ? 'card-name' : 'card-name card-name-anon'} title={name}>
           {name}
@@ -68,16 +68,6 @@ const CardFace = memo(function CardFace({ lead }: { lead: Lead }) {
         )}
         <span className="card-age">{daysInStageLabel(lead.stageEnteredAt, Date.now())}</span>
       </div>
-    </>
-  );
-});
-
-/** The look of a lead card: name and urgency, company, then value, owner and days in stage. */
-export function CardView({ lead, ref, dragging, overlay, className, ...rest }: CardViewProps) {
-  const classes = ['card', dragging ? 'card-placeholder' : '', overlay ? 'card-overlay' : '', className ?? ''].filter(Boolean).join(' ');
-  return (
-    <div ref={ref} className={classes} {...rest}>
-      <CardFace lead={lead} />
     </div>
   );
 }

@@ -7,10 +7,21 @@ import { CardList } from './CardList.tsx';
 import { ColumnHeader } from './ColumnHeader.tsx';
 import { columnDroppableId } from './drop-logic.ts';
 
-/** One stage: header with count and totals, then its cards (virtualized, loaded page by page). */
+/** The pointer or the keyboard focus came into a column: its cards become sortables (once). */
+function reachInto(stageKey: string): void {
+  if (useBoard.getState().liveStage !== stageKey) useBoard.setState({ liveStage: stageKey });
+}
+
+/**
+ * One stage: header with count and totals, then its cards (virtualized, loaded page by page). The
+ * column is live, its cards dnd-kit sortables, while the seller is in it (pointer or focus) and
+ * while it holds the dragged card; the store update that makes it live renders before the next
+ * event, so the press that starts a drag always finds the sortables in place.
+ */
 export function Column({ stage }: { stage: Stage }) {
   const column = useBoard((s) => s.columns[stage.key] ?? EMPTY_COLUMN);
   const count = useBoard((s) => s.summaries[stage.key]?.count ?? 0);
+  const live = useBoard((s) => s.liveStage === stage.key || (s.drag !== null && (s.columns[stage.key]?.ids.includes(s.drag.leadId) ?? false)));
   const { setNodeRef, isOver } = useDroppable({ id: columnDroppableId(stage.key), data: { type: 'column', stageKey: stage.key } });
 
   return (
@@ -19,10 +30,12 @@ export function Column({ stage }: { stage: Stage }) {
       className={`column column-kind-${stage.kind}${isOver ? ' column-over' : ''}`}
       data-testid={`column-${stage.key}`}
       aria-label={`${stage.name}: ${count} ${count === 1 ? 'lead' : 'leads'}`}
+      onPointerEnter={() => reachInto(stage.key)}
+      onFocus={() => reachInto(stage.key)}
     >
       <ColumnHeader stage={stage} />
       <SortableContext id={stage.key} items={column.ids} strategy={verticalListSortingStrategy}>
-        <CardList stage={stage} column={column} total={count} />
+        <CardList stage={stage} column={column} total={count} live={live} />
       </SortableContext>
     </section>
   );

@@ -3,6 +3,12 @@ import { leadDisplayName } from '../../shared/domain/lead.ts';
 import type { BoardState } from '../state/store.ts';
 import { containerOf } from './drop-logic.ts';
 
+/**
+ * The id of the hidden text dnd-kit reads out as the instructions: the board's DndContext takes it
+ * as its own id (dnd-kit then uses it for that text), and every card refers to it, plain or sortable.
+ */
+export const DRAG_INSTRUCTIONS_ID = 'board-drag-instructions';
+
 export const screenReaderInstructions: ScreenReaderInstructions = {
   draggable:
     'To move this lead, press Space to pick it up. Use the Left and Right arrow keys to move it to another stage, ' +

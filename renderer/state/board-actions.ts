@@ -1,5 +1,5 @@
 import { api } from '../api/index.ts';
-import type { ColumnSummary } from '../../shared/ipc/contract.ts';
+import type { CardPage, ColumnSummary } from '../../shared/ipc/contract.ts';
 import type { Lead } from '../../shared/domain/lead.ts';
 import type { LeadFilter } from '../../shared/domain/filter.ts';
 import type { Stage } from '../../shared/domain/stage.ts';
@@ -55,7 +55,7 @@ function columnsInput() {
 
 /**
  * Loads everything the app needs (team, stages, reasons, column counts) and, when the board is
- * shown, its first cards: all asked at once, and the board appears once, with its cards.
+ * shown, its first cards: one `app.open` answer, and the board appears once, with its cards.
  */
 export async function loadBoard(): Promise<void> {
   useBoard.setState({ phase: 'loading', loadError: null });
@@ -63,33 +63,24 @@ export async function loadBoard(): Promise<void> {
   const started = generation;
   const showCards = useWorkspace.getState().mode === 'board';
   cardsKey = showCards ? filterKey() : null;
-  const pages = showCards ? firstPages() : null;
-  const [stages, info, team, reasons, summaries] = await Promise.all([
-    api['stages.list'](undefined),
-    api['app.info'](undefined),
-    api['team.list'](undefined),
-    api['reasons.list'](undefined),
-    api['board.columns'](columnsInput()),
-  ]);
-  for (const result of [stages, info, team, reasons, summaries]) {
-    if (!result.ok) {
-      useBoard.setState({ phase: 'failed', loadError: result.error.message });
-      return;
-    }
-  }
-  if (!info.ok || !stages.ok || !team.ok || !reasons.ok || !summaries.ok) return;
-  const cards = (await pages) ?? { columns: emptyColumns(stages.value, false), leads: {} };
+  const filter = activeQueryFilter();
+  const opened = await api['app.open']({ ...(filter ? { filter } : {}), ...(showCards ? { cardLimit: PAGE_SIZE } : {}) });
   if (started !== generation) return;
+  if (!opened.ok) {
+    useBoard.setState({ phase: 'failed', loadError: opened.error.message });
+    return;
+  }
+  const { info, stages, team, reasons, summaries, firstPages } = opened.value;
   useBoard.setState({
     ...initialBoardState,
     toasts: useBoard.getState().toasts,
     phase: 'ready',
-    info: info.value,
-    stages: stages.value,
-    team: team.value,
-    reasons: reasons.value,
-    summaries: summaryMap(summaries.value),
-    ...cards,
+    info,
+    stages,
+    team,
+    reasons,
+    summaries: summaryMap(summaries),
+    ...(firstPages ? loadedPages(firstPages) : { columns: emptyColumns(stages, false), leads: {} }),
   });
   scheduleCountsRefresh();
   // Everything was re-read (first load, demo data, Try again): so must the table's rows be.
@@ -100,6 +91,17 @@ function emptyColumns(stages: readonly Stage[], loading: boolean): Columns {
   return Object.fromEntries(stages.map((stage) => [stage.key, { ...EMPTY_COLUMN, loading }]));
 }
 
+/** Every column's first page as the store keeps it: the columns' ids and the leads by id. */
+function loadedPages(pages: Record<string, CardPage>): { columns: Columns; leads: Record<number, Lead> } {
+  const columns: Columns = {};
+  const leads: Record<number, Lead> = {};
+  for (const [stageKey, page] of Object.entries(pages)) {
+    for (const card of page.cards) leads[card.id] = card;
+    columns[stageKey] = { ids: page.cards.map((card) => card.id), next: page.next, loaded: true, loading: false };
+  }
+  return { columns, leads };
+}
+
 /** Every column's first page for the current filter: one answer, for one store update (one render). */
 async function firstPages(): Promise<{ columns: Columns; leads: Record<number, Lead> } | null> {
   const filter = activeQueryFilter();
@@ -108,13 +110,7 @@ async function firstPages(): Promise<{ columns: Columns; leads: Record<number, L
     showError(`Could not load the cards: ${result.error.message}`);
     return null;
   }
-  const columns: Columns = {};
-  const leads: Record<number, Lead> = {};
-  for (const [stageKey, page] of Object.entries(result.value)) {
-    for (const card of page.cards) leads[card.id] = card;
-    columns[stageKey] = { ids: page.cards.map((card) => card.id), next: page.next, loaded: true, loading: false };
-  }
-  return { columns, leads };
+  return loadedPages(result.value);
 }
 
 /** Empties every column and loads their first pages for the current filter. */

@@ -11,7 +11,6 @@ import { stageByKey, useBoard, type DragOrigin, type PendingMove } from './store
 import { showError, showToast } from './toasts.ts';
 import { pushUndo } from './undo-stack.ts';
 import { emitLeadEvent } from './lead-events.ts';
-import { scheduleCountsRefresh } from './counts.ts';
 
 function stageName(key: string): string {
   return stageByKey(useBoard.getState().stages, key)?.name ?? key;
@@ -134,9 +133,9 @@ export async function sendMove(pending: PendingMove, extra: { patch?: LeadPatch;
   const message =
     pending.fromStage === pending.toStage ? `${name} reordered in ${stageName(lead.stageKey)}` : `${name} moved to ${stageName(lead.stageKey)}`;
   showToast({ tone: 'info', message, undoEntryId: entry.id });
-  // A reorder leaves the unfiltered counts and totals as they were: no aggregate query then.
+  // A reorder changes nothing that is counted (a position only): the unfiltered column figures and
+  // the sidebar's counts stay as they were, so no aggregate query and no recount of the views then.
   if (pending.fromStage !== pending.toStage || activeQueryFilter()) void refreshSummaries();
-  else scheduleCountsRefresh();
   return result;
 }
 

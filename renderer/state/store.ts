@@ -51,6 +51,11 @@ export interface BoardState {
   toasts: Toast[];
   undo: UndoEntry[];
   drag: DragOrigin | null;
+  /**
+   * The column the pointer or the keyboard focus last entered: its cards are dnd-kit sortables,
+   * ready to be picked up (see Column). Null until the seller reaches for one.
+   */
+  liveStage: string | null;
   demoLoading: boolean;
 }
 
@@ -69,6 +74,7 @@ export const initialBoardState: BoardState = {
   toasts: [],
   undo: [],
   drag: null,
+  liveStage: null,
   demoLoading: false,
 };
 

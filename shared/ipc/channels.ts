@@ -3,6 +3,7 @@
  * expose one function per channel without bundling zod.
  */
 export const CHANNELS = [
+  'app.open',
   'app.info',
   'stages.list',
   'team.list',

@@ -56,8 +56,21 @@ export interface AppInfo {
   currentMemberId: number | null;
 }
 
+/** Everything the renderer shows first, in one answer (see `app.open`). */
+export interface AppOpening {
+  info: AppInfo;
+  stages: Stage[];
+  team: TeamMember[];
+  reasons: Reason[];
+  summaries: ColumnSummary[];
+  /** Each column's first page by stage key, when asked for (the board is shown), else null. */
+  firstPages: Record<string, CardPage> | null;
+}
+
 /** What each channel returns on success. */
 export interface ChannelOutputs {
+  /** The app's first screen in one round trip: a request costs the page a few ms of its main thread. */
+  'app.open': AppOpening;
   'app.info': AppInfo;
   'stages.list': Stage[];
   'team.list': TeamMember[];

@@ -177,6 +177,7 @@ export const importSettingsSchema = z
   });
 
 export const inputSchemas = {
+  'app.open': z.object({ filter: leadFilterSchema.optional(), cardLimit: z.int().min(1).max(500).optional() }),
   'app.info': z.undefined(),
   'stages.list': z.undefined(),
   'team.list': z.undefined(),

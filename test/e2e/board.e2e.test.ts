@@ -118,6 +118,9 @@ describe('board', () => {
     expect(lead.lead.stageKey).toBe('mql');
     expect(lead.lead.email).toBe('anna.petrova@example.com');
     await expect(page.getByTestId('column-count-mql').textContent()).resolves.toBe('1');
+    // The sidebar's saved views are counted again (in main's counting thread) once the move is saved.
+    const mqlView = page.getByTestId('sidebar').getByRole('button', { name: /^MQLs waiting for sales acceptance/ });
+    await expect.poll(() => mqlView.locator('.sidebar-count').textContent()).toBe('1');
   });
 
   it('asks for deal value, close date and urgency on the way to SQL', async () => {
@@ -174,6 +177,10 @@ describe('board', () => {
 
   it('moves a card to the next stage with the keyboard, with spoken announcements', async () => {
     const { page } = app;
+    // Fresh, with the pointer out of the way: keyboard focus alone readies the column's cards.
+    await page.mouse.move(0, 0);
+    await page.reload();
+    await expectColumn(page, 'sql', ['Anna Petrova', 'Boris Ivanov', 'Clara Schmidt']);
     const card = cardIn(page, 'sql', 'Boris Ivanov');
     await card.focus();
     await page.keyboard.press('Space');

@@ -56,6 +56,7 @@ describe('the table', () => {
     t.leads.delete(gone.id);
     const reason = t.catalog.reasons().find((r) => r.label === 'Went silent')!;
     const valid: Record<Channel, unknown> = {
+      'app.open': { cardLimit: 10 },
       'app.info': undefined,
       'stages.list': undefined,
       'team.list': undefined,
@@ -123,6 +124,26 @@ describe('the table', () => {
     expect(t.logged).toEqual([]);
   });
 
+  it('app.open answers the first screen at once: what the single channels answer, the first pages when asked', async () => {
+    leadIn(t, 'sql');
+    t.leads.create(CONTACT, 'mql');
+    const board = await call('app.open', { cardLimit: 1 });
+    expect(board).toEqual({
+      ok: true,
+      value: {
+        info: t.catalog.info(),
+        stages: t.catalog.stages(),
+        team: t.catalog.members(),
+        reasons: t.catalog.reasons(),
+        summaries: t.board.columns(),
+        firstPages: t.board.firstPages(1),
+      },
+    });
+    const MQL = { all: [{ field: 'stageKey' as const, op: 'is_any_of' as const, values: ['mql'] }] };
+    const table = await call('app.open', { filter: MQL });
+    expect(table.ok && table.value).toMatchObject({ summaries: t.board.columns(MQL), firstPages: null });
+  });
+
   it('the Result carries what the service returned', async () => {
     const created = await call('leads.create', { fields: { ...CONTACT, ...DEAL }, stageKey: 'sql' });
     expect(created.ok).toBe(true);
@@ -135,7 +156,7 @@ describe('the table', () => {
 describe('invalid input', () => {
   const NON_OBJECTS = [null, 42, 'leads', true, [], [1, 2], () => 1];
 
-  it.each(CHANNELS.filter((c) => !['app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'views.list', 'scoring.list', 'demo.load', 'reports.status', 'reports.limits', 'files.openImport', 'imports.list'].includes(c)))(
+  it.each(CHANNELS.filter((c) => !['app.open', 'app.info', 'stages.list', 'team.list', 'reasons.list', 'board.columns', 'views.list', 'scoring.list', 'demo.load', 'reports.status', 'reports.limits', 'files.openImport', 'imports.list'].includes(c)))(
     '%s refuses non-objects and empty objects',
     async (channel) => {
       for (const input of [...NON_OBJECTS, undefined, {}]) await expectInvalid(channel, input);
@@ -144,6 +165,11 @@ describe('invalid input', () => {
 
   it.each(['app.info', 'stages.list', 'team.list', 'reasons.list', 'views.list', 'scoring.list', 'reports.status', 'reports.limits', 'files.openImport', 'imports.list'] as const)('%s takes no input at all', async (channel) => {
     for (const input of [null, 0, '', {}, { evil: true }]) await expectInvalid(channel, input);
+  });
+
+  it('app.open takes a filter and a card limit, both optional, and nothing else', async () => {
+    for (const input of [undefined, null, 0, '', { cardLimit: 0 }, { cardLimit: 501 }, { filter: null }]) await expectInvalid('app.open', input);
+    expect(await answer('app.open', {})).toMatchObject({ ok: true });
   });
 
   it('board.columns takes nothing or a filter', async () => {
