@@ -22,7 +22,10 @@ export type FromFilterCountWorker = { id: number; counts: number[] } | { id: num
 
 if (isMainThread || !parentPort) throw new Error('filter-count.worker.ts runs inside a worker thread');
 const port = parentPort;
-const db = new Database((workerData as FilterCountWorkerData).dbPath, { fileMustExist: true });
+// It only reads; busy_timeout: a read waits out the rare moment WAL mode locks readers out (a
+// checkpoint resetting the log) instead of failing the sidebar's counts.
+const db = new Database((workerData as FilterCountWorkerData).dbPath, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
 registerSqlFunctions(db);
 const query = createLeadQueryRepository(db);
 
