@@ -1,5 +1,6 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { createCancelFlag, requestCancel, type JobProgress, type JobWorkerData, type WorkerMessage } from './worker-protocol.ts';
+import { startWorker } from './worker-url.ts';
 
 /**
  * Runs heavy work (CSV export and import) in worker_threads so that the host's event loop, which
@@ -78,7 +79,7 @@ export function createJobRunner(): JobRunner {
     const workerData: JobWorkerData<I> = { input: options.input, cancelFlag };
     let worker: Worker;
     try {
-      worker = new Worker(options.worker, { workerData, execArgv: execArgvFor(options.worker), resourceLimits: options.resourceLimits });
+      worker = startWorker(options.worker, { workerData, resourceLimits: options.resourceLimits });
     } catch (error) {
       return settledHandle<R>(id, kind, { status: 'failed', message: `The ${kind} could not start: ${(error as Error).message}` });
     }
@@ -163,16 +164,4 @@ export function createJobRunner(): JobRunner {
 
 function settledHandle<R>(id: number, kind: string, outcome: JobOutcome<R>): JobHandle<R> {
   return { id, kind, threadId: -1, progress: null, outcome: Promise.resolve(outcome), cancel: () => undefined };
-}
-
-/**
- * A .ts worker needs type stripping. Workers inherit the host's execArgv, so under
- * `node --experimental-strip-types` (or a Node that strips by default) nothing is added; on a
- * Node where stripping is off the flag is added for this worker only.
- */
-export function execArgvFor(script: string | URL): string[] | undefined {
-  const file = script instanceof URL ? script.pathname : script;
-  const stripping = (process.features as { typescript?: string | false }).typescript;
-  if (!file.endsWith('.ts') || stripping) return undefined; // inherit
-  return [...process.execArgv, '--experimental-strip-types'];
 }

@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../jobs/worker-protocol.ts';
-import { execArgvFor } from '../jobs/job-runner.ts';
+import { startWorker } from '../jobs/worker-url.ts';
 import { DomainError } from '../../shared/ipc/result.ts';
 import type { FromWorker, ReportJobInput, ReportJobOutput, ToWorker } from './report.worker.ts';
 
@@ -31,7 +31,7 @@ export function createReportWorkerHost(script: string | URL): ReportWorkerHost {
   }
 
   function start(): Worker {
-    const started = new Worker(script, { execArgv: execArgvFor(script) });
+    const started = startWorker(script);
     started.on('message', (message: FromWorker) => {
       const call = pending.get(message.id);
       if (!call) return;

@@ -1,7 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import { workerUrl } from '../jobs/worker-url.ts';
-import { execArgvFor } from '../jobs/job-runner.ts';
+import { startWorker, workerUrl } from '../jobs/worker-url.ts';
 import type { CheckpointResult, CheckpointWorkerData, FromCheckpointWorker } from './checkpoint.worker.ts';
 
 /** SQLite's own default: the connection checkpoints when the WAL passes this many pages. */
@@ -30,7 +28,7 @@ export interface Checkpointer {
  */
 export function startCheckpointer(db: Database, dbPath: string, intervalMs = 1000): Checkpointer {
   const script = workerUrl('checkpoint-worker.cjs', new URL('./checkpoint.worker.ts', import.meta.url));
-  const worker = new Worker(script, { workerData: { dbPath, intervalMs } satisfies CheckpointWorkerData, execArgv: execArgvFor(script) });
+  const worker = startWorker(script, { workerData: { dbPath, intervalMs } satisfies CheckpointWorkerData });
   db.pragma(`wal_autocheckpoint = ${BURST_CHECKPOINT_PAGES}`);
   const selfCheckpoint = () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);

@@ -1,7 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { LeadFilter } from '../../shared/domain/filter.ts';
-import { workerUrl } from '../jobs/worker-url.ts';
-import { execArgvFor } from '../jobs/job-runner.ts';
+import { startWorker, workerUrl } from '../jobs/worker-url.ts';
 import type { FilterContext } from './filter/compile-filter.ts';
 import type { createLeadQueryRepository } from './repositories/lead-query-repository.ts';
 import type { FilterCountRequest, FilterCountWorkerData, FromFilterCountWorker } from './filter-count.worker.ts';
@@ -27,7 +25,7 @@ export function inProcessFilterCounter(query: ReturnType<typeof createLeadQueryR
  */
 export function startFilterCountWorker(dbPath: string, fallback: FilterCounter): FilterCounter {
   const script = workerUrl('filter-count-worker.cjs', new URL('./filter-count.worker.ts', import.meta.url));
-  const worker = new Worker(script, { workerData: { dbPath } satisfies FilterCountWorkerData, execArgv: execArgvFor(script) });
+  const worker = startWorker(script, { workerData: { dbPath } satisfies FilterCountWorkerData });
   const pending = new Map<number, { request: FilterCountRequest; resolve: (counts: Promise<number[]>) => void }>();
   let lastId = 0;
   let stopped = false;
