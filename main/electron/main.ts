@@ -27,7 +27,7 @@ export function startApp(): Promise<void> {
   const paths = appPaths();
   let db: Db | null = null;
   let unregisterIpc: (() => void) | null = null;
-  let closeWorkers: (() => Promise<unknown>) | null = null;
+  let stopWorkers: (() => Promise<void>) | null = null;
   let mainWindow: BrowserWindow | null = null;
 
   const showWindow = () => {
@@ -52,10 +52,9 @@ export function startApp(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
-    // Asks running exports and imports to stop (an import keeps its committed batches; the next
-    // start marks one that did not get to say so as interrupted), and the WAL checkpointer too.
-    void closeWorkers?.();
-    closeWorkers = null;
+    // An import that does not get to say it stopped is marked interrupted by the next start.
+    void stopWorkers?.();
+    stopWorkers = null;
     unregisterIpc?.();
     unregisterIpc = null;
     db?.close();
@@ -78,7 +77,7 @@ export function startApp(): Promise<void> {
         // CSV export and import ask where to save and what to open through the OS dialogs.
         const chooser = electronFileChooser(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), () => app.getPath('downloads'));
         const services = createServices(db, { dbPath, version: app.getVersion(), events, chooser, checkpointInBackground: true, countInBackground: true });
-        closeWorkers = () => Promise.all([services.transfer.close(), services.checkpointer?.close(), services.filterCounter.close()]);
+        stopWorkers = services.stopWorkers;
         unregisterIpc = registerIpcHandlers(ipcMain, createHandlerTable(services), (event) =>
           isTrustedSenderUrl(event.senderFrame?.url, paths.appUrl),
         );

@@ -146,7 +146,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         server.closeAllConnections();
         server.close(() => {
           // Running exports and imports stop (an import keeps its committed batches); the work folder goes.
-          void Promise.all([services.transfer.close(), services.checkpointer?.close(), services.filterCounter.close()]).finally(() => {
+          void services.stopWorkers().finally(() => {
             db.close();
             resolve();
           });

@@ -62,6 +62,13 @@ export function createServices(db: Database, options: ServiceOptions) {
   const checkpointer = options.checkpointInBackground && options.dbPath !== ':memory:' ? startCheckpointer(db, options.dbPath) : null;
   const countHere = inProcessFilterCounter(context.query);
   const filterCounter = options.countInBackground && options.dbPath !== ':memory:' ? startFilterCountWorker(options.dbPath, countHere) : countHere;
+  const transfer = createTransferService(context, {
+    dbPath: options.dbPath,
+    ...(options.events ? { events: options.events } : {}),
+    ...(options.chooser ? { chooser: options.chooser } : {}),
+    ...(options.files ? { files: options.files } : {}),
+    recoverInterrupted: options.recoverImports ?? true,
+  });
   return {
     /** Settles when the open-time rescore is done (how many scores changed). */
     rescoredOnOpen,
@@ -79,13 +86,14 @@ export function createServices(db: Database, options: ServiceOptions) {
     team: createTeamService(context),
     demo: createDemoService(context),
     reports: createReportService({ db, dbPath: options.dbPath, now: context.now }),
-    transfer: createTransferService(context, {
-      dbPath: options.dbPath,
-      ...(options.events ? { events: options.events } : {}),
-      ...(options.chooser ? { chooser: options.chooser } : {}),
-      ...(options.files ? { files: options.files } : {}),
-      recoverInterrupted: options.recoverImports ?? true,
-    }),
+    transfer,
+    /**
+     * Before the DB closes (the app quitting, the harness stopping): running exports and imports are
+     * asked to stop (an import keeps its committed batches), the checkpointer and the counter end.
+     */
+    stopWorkers: async (): Promise<void> => {
+      await Promise.all([transfer.close(), checkpointer?.close(), filterCounter.close()]);
+    },
   };
 }
 
