@@ -156,12 +156,12 @@ function scalarCondition(field: ScalarField, condition: FilterCondition, context
   }
 }
 
-/** `owner` is the lead id for tags, and the company id (of the lead, or `c.id`) for company sets. */
 /** `(subquery) <comparison>`, with the comparison's own parameter if any. */
 function compare(sub: Sql, comparison: string, ...params: SqlValue[]): Sql {
   return { sql: `(${sub.sql}) ${comparison}`, params: [...sub.params, ...params] };
 }
 
+/** `owner` is the lead id for tags, and the company id (of the lead, or `c.id`) for company sets. */
 function setCondition(field: SetField, condition: FilterCondition, owner: string, context: FilterContext): Sql {
   const [scope, table, valueColumn, scopeParams]: [string, string, string, SqlValue[]] =
     field.source === 'tags' ? ['lead_id', 'lead_tags', 'tag', []] : ['company_id', 'company_attributes', 'value', [field.kind]];
