@@ -15,12 +15,12 @@ import { addLeadsToTotals } from '../store/migrations/0014-lead-totals.ts';
  * The triggers that index a new lead for search, mark it for the reports, count it in lead_totals
  * and stamp its last activity fire once per row; `flush` does their work once per batch instead:
  * one INSERT ... SELECT into the search index, one into report_dirty, one into lead_totals (the
- * staged leads are all live), and the last activity written in the row. A company
- * renamed by a row (a file that spells it otherwise) re-indexes every lead of it; `end` does that
- * once per batch for each company renamed in it. SQLite cannot switch a trigger off for one
- * connection, so those triggers carry `WHEN NOT EXISTS (SELECT 1 FROM bulk_write)` (migration
- * 0011, 0014): `begin` puts a row in bulk_write at the start of the batch's transaction, `end` deletes it
- * as the batch's last write. No other connection ever sees the row (SQLite has one writer at a
+ * staged leads are all live), and the last activity written in the row. A company renamed by a
+ * row (a file that spells it otherwise) re-indexes every lead of it; `end` does that once per
+ * batch for each company renamed in it. SQLite cannot switch a trigger off for one connection, so
+ * those triggers carry `WHEN NOT EXISTS (SELECT 1 FROM bulk_write)` (migrations 0011 and 0014):
+ * `begin` puts a row in bulk_write at the start of the batch's transaction, `end` deletes it as
+ * the batch's last write. No other connection ever sees the row (SQLite has one writer at a
  * time, and the row never commits), and a batch that fails rolls back with it.
  *
  * Triggers left firing row by row: those on updates of a lead (they re-index it only when its name,

@@ -36,7 +36,7 @@ export function createReportEngine(db: Database) {
   const currencies = db.prepare<[], { currency: string }>(`
     SELECT t.currency FROM lead_totals t
     WHERE t.valued > 0 AND t.stage_key IN (SELECT key FROM stages WHERE kind = 'open')
-    GROUP BY t.currency HAVING sum(t.valued) > 0 ORDER BY sum(t.valued) DESC, t.currency`);
+    GROUP BY t.currency ORDER BY sum(t.valued) DESC, t.currency`);
   function run(request: ReportRequest, options: RunOptions): ReportResult {
     let bounds: PeriodBounds;
     let previous: PeriodBounds | null;

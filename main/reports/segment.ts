@@ -16,7 +16,10 @@ export interface SegmentSql {
   onRow(alias: string): Sql;
   /** A condition on a leads row (alias `l`). */
   onLead(alias: string): Sql;
-  /** The slice of the per-day totals that holds this segment; null when they have none (industry, views). */
+  /**
+   * The slice of the per-day totals that holds this segment; null when they have none (industry,
+   * views). Everyone ('') and one owner are also what lead_totals splits by (figures/open-deals.ts).
+   */
   slice: { column: SliceColumn; value: SqlValue } | null;
 }
 
