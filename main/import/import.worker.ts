@@ -3,7 +3,7 @@ import type { ImportPreview, ImportRecord } from '../../shared/domain/csv-transf
 import { runJobWorker } from '../jobs/worker-protocol.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { registerSqlFunctions } from '../store/sql-functions.ts';
-import { runImport, type ImportRunInput } from './run-import.ts';
+import { IMPORT_CACHE_KIB, runImport, type ImportRunInput } from './run-import.ts';
 import { runPreview, type PreviewRunInput } from './run-preview.ts';
 
 /**
@@ -11,9 +11,6 @@ import { runPreview, type PreviewRunInput } from './run-preview.ts';
  * own (WAL: the app keeps reading; busy_timeout: a batch waits for the app's short writes rather
  * than failing); the preview reads through a read-only one and writes nothing.
  */
-
-/** Page cache of the import's connection: -N is N KiB. */
-const IMPORT_CACHE_KIB = -64 * 1024;
 
 export type ImportJobInput = ({ mode: 'import' } & ImportRunInput) | ({ mode: 'preview' } & PreviewRunInput);
 export type ImportJobOutput = ImportRecord | ImportPreview;

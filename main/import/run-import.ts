@@ -41,6 +41,9 @@ export interface RunControl {
  */
 const BATCH_ROWS = 10_000;
 
+/** Page cache of the import's connection (the worker's): -N is N KiB. */
+export const IMPORT_CACHE_KIB = -64 * 1024;
+
 /** A record of the file, with why it cannot be read at all, or what it converts to. */
 type BatchItem = { record: CsvRecord; problem: string; row: null } | { record: CsvRecord; problem: null; row: ConvertedRow };
 
