@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import type { ColumnMapping, PreviewRow } from '../../shared/domain/csv-transfer.ts';
 import { ProgressBar } from '../jobs/ProgressBar.tsx';
-import { describeProgress, formatCount, plural, progressPercent, ROWS } from '../jobs/progress-format.ts';
+import { describeProgress, formatCount, progressPercent, ROWS, type ProgressLike } from '../jobs/progress-format.ts';
 import { useBoard } from '../state/store.ts';
 import { setDuplicatePolicy } from './import-actions.ts';
 import { useImport } from './import-store.ts';
 import { ACTION_LABELS, countsSentence, duplicateOutcome, hasOtherFields, otherDetails, POLICY_CHOICES, previewColumns, storedValue } from './preview-model.ts';
+import { RejectReasons } from './RejectReasons.tsx';
 import { previewIsCurrent } from './wizard.ts';
 
 /** Step 4: the first rows as they will be stored, what is wrong with the others, and what to do with duplicates. */
@@ -20,7 +21,7 @@ export function PreviewStep() {
   if (!preview) {
     return (
       <div className="import-preview">
-        {checking && <ProgressBar percent={progressPercent(checking.progress)} label="Checking the rows" text={describeProgress(checking.progress, ROWS, 'Checking rows')} testId="preview-progress" />}
+        {checking && <CheckingProgress progress={checking.progress} />}
         {error && (
           <p className="form-error" role="alert" data-testid="import-error">
             {error}
@@ -60,7 +61,7 @@ export function PreviewStep() {
           {countsSentence(counts)}
         </p>
       </div>
-      {checking && <ProgressBar percent={progressPercent(checking.progress)} label="Checking the rows" text={describeProgress(checking.progress, ROWS, 'Checking rows')} testId="preview-progress" />}
+      {checking && <CheckingProgress progress={checking.progress} />}
       {error && (
         <p className="form-error" role="alert" data-testid="import-error">
           {error}
@@ -83,18 +84,13 @@ export function PreviewStep() {
         </fieldset>
       )}
       {preview.errorSummary.length > 0 && (
-        <section className="import-error-summary" aria-labelledby={`${id}-errors`} data-testid="preview-error-summary">
-          <h3 id={`${id}-errors`} className="import-subheading">
-            Why {counts.rejected === 1 ? '1 row is' : `${formatCount(counts.rejected)} rows are`} not imported
-          </h3>
-          <ul>
-            {preview.errorSummary.map((item) => (
-              <li key={item.message}>
-                {item.message} <span className="import-error-count">({plural(item.count, ROWS)})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <RejectReasons
+          headingId={`${id}-errors`}
+          level="h3"
+          heading={`Why ${counts.rejected === 1 ? '1 row is' : `${formatCount(counts.rejected)} rows are`} not imported`}
+          reasons={preview.errorSummary}
+          testId="preview-error-summary"
+        />
       )}
       <section aria-labelledby={`${id}-rows`}>
         <h3 id={`${id}-rows`} className="import-subheading">
@@ -189,4 +185,9 @@ function PreviewRowView({ row, columns, hasMore, stageName, mapping }: RowProps)
       )}
     </>
   );
+}
+
+/** The preview's check of every row, while it runs (before the first preview, and when settings change). */
+function CheckingProgress({ progress }: { progress: ProgressLike | null }) {
+  return <ProgressBar percent={progressPercent(progress)} label="Checking the rows" text={describeProgress(progress, ROWS, 'Checking rows')} testId="preview-progress" />;
 }

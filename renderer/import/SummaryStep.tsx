@@ -1,7 +1,8 @@
 import type { ImportCounts } from '../../shared/domain/csv-transfer.ts';
-import { formatCount, plural, ROWS } from '../jobs/progress-format.ts';
+import { formatCount } from '../jobs/progress-format.ts';
 import { closeImport, downloadRejected } from './import-actions.ts';
 import { useImport, useImportHistory } from './import-store.ts';
+import { RejectReasons } from './RejectReasons.tsx';
 import { UndoConfirm } from './UndoConfirm.tsx';
 
 const TITLES = { done: 'Import finished', cancelled: 'Import cancelled', failed: 'Import failed' } as const;
@@ -34,18 +35,7 @@ export function SummaryStep() {
       {counts ? <SummaryCounts counts={counts} /> : <p className="muted">Voronka could not read the import’s figures; see the import history.</p>}
       {/* The preview's reasons cover the whole file: shown when the import read it all and rejected the same rows. */}
       {counts && counts.rejected > 0 && outcome === 'done' && preview && preview.counts.rejected === counts.rejected && preview.errorSummary.length > 0 && (
-        <section className="import-error-summary" aria-labelledby="summary-reasons">
-          <h4 id="summary-reasons" className="import-subheading">
-            Why rows were rejected
-          </h4>
-          <ul>
-            {preview.errorSummary.map((item) => (
-              <li key={item.message}>
-                {item.message} <span className="import-error-count">({plural(item.count, ROWS)})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <RejectReasons headingId="summary-reasons" level="h4" heading="Why rows were rejected" reasons={preview.errorSummary} testId="summary-reject-reasons" />
       )}
       <div className="import-summary-actions">
         {record && counts && counts.rejected > 0 && (

@@ -78,6 +78,9 @@ describe('CSV import and export', () => {
     await expect(text('preview-errors-6')).resolves.toContain('Line 6: 5 fields where the first line has 6.');
     await expect(text('preview-errors-7')).resolves.toContain('"maria@"');
     await expect(text('preview-errors-7')).resolves.toContain('does not look right');
+    const reasons = await page().getByTestId('preview-error-summary').innerText();
+    expect(reasons).toContain('Why 2 rows are not imported');
+    expect(reasons.match(/\(1 row\)/g)).toHaveLength(2);
     await expect(page().getByTestId('preview-row-2').textContent()).resolves.toContain('+7 915 123-45-67');
     await expect(page().getByTestId('preview-row-8').textContent()).resolves.toContain('Skip');
     await expect(text('duplicate-policy')).resolves.toContain('1 row has the e-mail of a lead already in Voronka');
@@ -96,6 +99,9 @@ describe('CSV import and export', () => {
     await page().getByTestId('import-summary').waitFor();
     await expect(text('import-outcome')).resolves.toBe('Import finished');
     expect(await Promise.all(['read', 'created', 'updated', 'skipped', 'rejected'].map((k) => text(`summary-${k}`)))).toEqual(['6', '3', '0', '1', '2']);
+    const reasons = await page().getByTestId('summary-reject-reasons').innerText();
+    expect(reasons).toContain('Why rows were rejected');
+    expect(reasons.match(/\(1 row\)/g)).toHaveLength(2);
     const rejected = await download(page(), () => page().getByTestId('download-rejected').click());
     expect(rejected.name).toBe('prospects-rejected.csv');
     const rows = Papa.parse<string[]>(rejected.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
