@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { runJobWorker } from '../jobs/worker-protocol.ts';
+import { preparePlanStable } from '../store/plan-stable-sql.ts';
 import { registerSqlFunctions } from '../store/sql-functions.ts';
 import { exportQueryToCsv, type CsvExportRequest, type CsvExportResult } from './export-query.ts';
 
@@ -15,7 +16,7 @@ export interface CsvExportJobInput extends CsvExportRequest {
 
 runJobWorker<CsvExportJobInput, CsvExportResult>(async (input, job) => {
   const { dbPath, ...request } = input;
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = preparePlanStable(new Database(dbPath, { readonly: true, fileMustExist: true }));
   try {
     db.pragma('busy_timeout = 5000');
     // Filters translated for the table may call them ("contains" folds Cyrillic case with fold_case).

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { ImportPreview, ImportRecord } from '../../shared/domain/csv-transfer.ts';
 import { runJobWorker } from '../jobs/worker-protocol.ts';
 import { openDatabase } from '../store/open-database.ts';
+import { preparePlanStable } from '../store/plan-stable-sql.ts';
 import { registerSqlFunctions } from '../store/sql-functions.ts';
 import { IMPORT_CACHE_KIB, runImport, type ImportRunInput } from './run-import.ts';
 import { runPreview, type PreviewRunInput } from './run-preview.ts';
@@ -35,7 +36,7 @@ runJobWorker<ImportJobData, ImportJobOutput>(async ({ dbPath, job: input }, job)
       db.close();
     }
   }
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const db = preparePlanStable(new Database(dbPath, { readonly: true, fileMustExist: true }));
   try {
     db.pragma('busy_timeout = 5000');
     registerSqlFunctions(db);

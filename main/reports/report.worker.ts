@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { ReportRequest, ReportResult } from '../../shared/domain/reports.ts';
 import { DomainError, type ErrorCode } from '../../shared/ipc/result.ts';
 import type { JobProgress } from '../jobs/worker-protocol.ts';
+import { preparePlanStable } from '../store/plan-stable-sql.ts';
 import { registerSqlFunctions } from '../store/sql-functions.ts';
 import { createReportEngine, type ReportEngine } from './report-engine.ts';
 
@@ -39,7 +40,7 @@ let open: { path: string; db: Database.Database; engine: ReportEngine } | null =
 function engineFor(dbPath: string): ReportEngine {
   if (open?.path === dbPath) return open.engine;
   open?.db.close();
-  const db = new Database(dbPath, { fileMustExist: true });
+  const db = preparePlanStable(new Database(dbPath, { fileMustExist: true }));
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   // A bigger page cache than the default 2 MB: the catch-up writes several indexes at once, and

@@ -2,6 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { LeadFilter } from '../../shared/domain/filter.ts';
 import type { FilterContext } from './filter/compile-filter.ts';
+import { preparePlanStable } from './plan-stable-sql.ts';
 import { createLeadQueryRepository } from './repositories/lead-query-repository.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
 
@@ -24,7 +25,7 @@ if (isMainThread || !parentPort) throw new Error('filter-count.worker.ts runs in
 const port = parentPort;
 // It only reads; busy_timeout: a read waits out the rare moment WAL mode locks readers out (a
 // checkpoint resetting the log) instead of failing the sidebar's counts.
-const db = new Database((workerData as FilterCountWorkerData).dbPath, { readonly: true, fileMustExist: true });
+const db = preparePlanStable(new Database((workerData as FilterCountWorkerData).dbPath, { readonly: true, fileMustExist: true }));
 db.pragma('busy_timeout = 5000');
 registerSqlFunctions(db);
 const query = createLeadQueryRepository(db);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { DomainError } from '../../shared/ipc/result.ts';
 import { assertKnownSchema, migrate } from './migrate.ts';
+import { preparePlanStable } from './plan-stable-sql.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
 
 export type { Database } from 'better-sqlite3';
@@ -12,7 +13,7 @@ export type { Database } from 'better-sqlite3';
 export function openDatabase(path: string): Database.Database {
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = preparePlanStable(new Database(path));
   } catch (error) {
     throw new DomainError('internal', `Cannot open the database at ${path}: ${(error as Error).message}`);
   }
