@@ -32,7 +32,9 @@ export function createScoreRepository(db: Database) {
   const clear = db.prepare('DELETE FROM score_rules');
   const insert = db.prepare('INSERT INTO score_rules (label, condition_json, points, position) VALUES (?, ?, ?, ?)');
   const setScore = db.prepare('UPDATE leads SET score = ? WHERE id = ?');
-  const idBounds = db.prepare<[], { low: number | null; high: number | null }>('SELECT min(id) AS low, max(id) AS high FROM leads');
+  // Two subqueries: SQLite reads a lone min() or max() off the rowid's ends, but min and max in one
+  // SELECT scan the table (10 ms at 100,000 leads, on main as the app opens).
+  const idBounds = db.prepare<[], { low: number | null; high: number | null }>('SELECT (SELECT min(id) FROM leads) AS low, (SELECT max(id) FROM leads) AS high');
 
   function rules(): ScoreRule[] {
     return all.all().map((row) => ({ ...row, condition: JSON.parse(row.condition) as FilterCondition }));
