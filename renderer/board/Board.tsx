@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { DndContext, DragOverlay, MeasuringStrategy } from '@dnd-kit/core';
+import { DndContext, DragOverlay, MeasuringStrategy, useDndContext } from '@dnd-kit/core';
 import { stagesByFunnel } from '../../shared/domain/stage.ts';
 import { ensureCardsForFilter } from '../state/board-actions.ts';
 import { useBoard } from '../state/store.ts';
@@ -18,7 +18,6 @@ export function Board() {
   const stages = useBoard((s) => s.stages);
   const groups = useMemo(() => stagesByFunnel(stages).filter((g) => g.stages.length > 0), [stages]);
   const dnd = useBoardDnd();
-  const activeLead = useBoard((s) => (dnd.activeId === null ? undefined : s.leads[dnd.activeId]));
 
   // Shown again after the table: re-read the cards when the filter changed meanwhile.
   useEffect(() => {
@@ -43,8 +42,22 @@ export function Board() {
           <FunnelGroup key={group.funnel} funnel={group.funnel} name={group.name} stages={group.stages} />
         ))}
       </div>
-      {/* No drop animation: the card is in its new place the moment it is let go, not 250 ms of frames later. */}
-      <DragOverlay zIndex={45} dropAnimation={null}>{activeLead ? <CardView lead={activeLead} overlay /> : null}</DragOverlay>
+      <DraggedCard />
     </DndContext>
+  );
+}
+
+/**
+ * The copy of the dragged card that follows the pointer. It reads the dragged card from dnd-kit
+ * itself: a drag starting or ending re-renders this overlay only, not the Board around the columns.
+ */
+function DraggedCard() {
+  const { active } = useDndContext();
+  const lead = useBoard((s) => (typeof active?.id === 'number' ? s.leads[active.id] : undefined));
+  // No drop animation: the card is in its new place the moment it is let go, not 250 ms of frames later.
+  return (
+    <DragOverlay zIndex={45} dropAnimation={null}>
+      {lead ? <CardView lead={lead} overlay /> : null}
+    </DragOverlay>
   );
 }

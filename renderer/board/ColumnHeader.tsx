@@ -3,6 +3,7 @@ import type { Stage } from '../../shared/domain/stage.ts';
 import { openNewLead } from '../state/lead-actions.ts';
 import { useBoard } from '../state/store.ts';
 import { formatTotals } from '../ui/money.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 /**
  * Stage name, lead count and deal value per currency; marketing stages offer "+" for a new lead.
@@ -20,7 +21,7 @@ export const ColumnHeader = memo(function ColumnHeader({ stage }: { stage: Stage
           {stage.name}
         </h3>
         <span className="column-count" data-testid={`column-count-${stage.key}`} aria-label={`${count} leads`}>
-          {count.toLocaleString('en-US')}
+          {formatCount(count)}
         </span>
         {stage.funnel === 'marketing' && (
           <button

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import {
   KeyboardSensor,
   PointerSensor,
@@ -19,7 +19,6 @@ import { followReleases, lastRelease, measureDropToSaved } from './drop-timing.t
 
 /** Everything the board's DndContext needs: sensors, collision detection, handlers, announcements. */
 export function useBoardDnd() {
-  const [activeId, setActiveId] = useState<number | null>(null);
   const memory = useRef<CollisionMemory>({ lastOverId: null, movedToNewColumn: false });
 
   const sensors = useSensors(
@@ -47,7 +46,6 @@ export function useBoardDnd() {
     if (fromStage === null) return;
     memory.current = { lastOverId: active.id, movedToNewColumn: false };
     useBoard.setState({ drag: { leadId: active.id, fromStage, beforeLeadId: neighbourBelow(columns, active.id) } });
-    setActiveId(active.id);
   }
 
   function onDragOver({ active, over }: DragOverEvent) {
@@ -67,7 +65,6 @@ export function useBoardDnd() {
 
   function onDragEnd({ active, over }: DragEndEvent) {
     const origin = useBoard.getState().drag;
-    setActiveId(null);
     useBoard.setState({ drag: null });
     if (!origin) return;
     if (!over) {
@@ -83,10 +80,9 @@ export function useBoardDnd() {
 
   function onDragCancel() {
     const origin = useBoard.getState().drag;
-    setActiveId(null);
     useBoard.setState({ drag: null });
     if (origin) rollbackCard(origin.leadId, origin.fromStage, origin.beforeLeadId);
   }
 
-  return { activeId, sensors, collisionDetection, accessibility, onDragStart, onDragOver, onDragEnd, onDragCancel };
+  return { sensors, collisionDetection, accessibility, onDragStart, onDragOver, onDragEnd, onDragCancel };
 }

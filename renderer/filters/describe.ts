@@ -6,10 +6,16 @@ import { valueLabel, type LabelContext } from './value-labels.ts';
 /** Values shown in a chip before "and N more". */
 const MAX_VALUES = 4;
 
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** Made on first use: with no filter set, the board's first screen creates no Intl formatter (see ui/numbers.ts). */
+let numberFormat: Intl.NumberFormat | null = null;
+
+function formatNumber(n: number): string {
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  return numberFormat.format(n);
+}
 
 function plural(n: number, word: string): string {
-  return `${number.format(n)} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function listOf(condition: Extract<FilterCondition, { values: string[] }>, ctx: LabelContext): string {
@@ -35,9 +41,9 @@ export function describeCondition(condition: FilterCondition, ctx: LabelContext)
       return `${label} ${OP_LABELS[condition.op]} ${listOf(condition, ctx)}`;
     case 'gt':
     case 'lt':
-      return `${label} ${OP_LABELS[condition.op]} ${number.format(condition.value)}`;
+      return `${label} ${OP_LABELS[condition.op]} ${formatNumber(condition.value)}`;
     case 'between':
-      return `${label} is between ${number.format(condition.min)} and ${number.format(condition.max)}`;
+      return `${label} is between ${formatNumber(condition.min)} and ${formatNumber(condition.max)}`;
     case 'within_last_days':
       return `${label} is within the last ${plural(condition.value, 'day')}`;
     case 'not_within_last_days':

@@ -1,3 +1,5 @@
+import { formatCount } from '../ui/numbers.ts';
+
 /** Progress of a long job (export, scan, preview, import) as the seller reads it. */
 export interface ProgressLike {
   done: number;
@@ -15,11 +17,7 @@ export interface Unit {
 export const ROWS: Unit = { one: 'row', many: 'rows' };
 export const LEADS: Unit = { one: 'lead', many: 'leads' };
 
-const count = new Intl.NumberFormat('en-US');
-
-export function formatCount(n: number): string {
-  return count.format(n);
-}
+export { formatCount };
 
 export function plural(n: number, unit: Unit): string {
   return `${formatCount(n)} ${n === 1 ? unit.one : unit.many}`;

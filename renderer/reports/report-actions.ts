@@ -2,7 +2,7 @@ import type { CountingMode, ReportKind, ReportRequest, ReportSegment } from '../
 import { presetPeriod, type PeriodPreset, type ReportPeriod } from '../../shared/domain/report-period.ts';
 import { api } from '../api/index.ts';
 import { showError, showToast } from '../state/toasts.ts';
-import { today, useReports } from './report-store.ts';
+import { browserTimeZone, today, useReports } from './report-store.ts';
 
 let latest = 0;
 /** After this long without an answer, the screen asks how far the first build of the report tables is. */
@@ -40,8 +40,11 @@ function change(patch: Partial<ReturnType<typeof useReports.getState>>): void {
 }
 
 export function openReports(): void {
-  if (useReports.getState().open) return;
-  useReports.setState({ open: true });
+  const { open, preset } = useReports.getState();
+  if (open) return;
+  // A preset names a period from today, in the seller's zone: read both now (see initialReports).
+  const zone = browserTimeZone();
+  useReports.setState({ open: true, ...(preset === 'custom' ? {} : { period: presetPeriod(preset, today(zone), zone) }) });
   void loadReport();
   void loadLimits();
 }

@@ -6,6 +6,7 @@ import { useBoard } from './store.ts';
 import { showError, showToast } from './toasts.ts';
 import { dropStageMovesOf, popUndo, takeUndo, type UndoEntry } from './undo-stack.ts';
 import { emitLeadEvent } from './lead-events.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 let undoing = false;
 
@@ -102,7 +103,7 @@ async function undoBulkDelete(entry: Extract<UndoEntry, { kind: 'bulk-delete' }>
   }
   const restored = result.value.appliedIds.length;
   emitLeadEvent({ kind: 'changed' });
-  showToast({ tone: 'info', message: `Delete undone: ${restored.toLocaleString('en-US')} ${restored === 1 ? 'lead is' : 'leads are'} back` });
+  showToast({ tone: 'info', message: `Delete undone: ${formatCount(restored)} ${restored === 1 ? 'lead is' : 'leads are'} back` });
   void refreshSummaries();
 }
 

@@ -1,5 +1,20 @@
+import { divideRounded, groupDigits } from './numbers.ts';
+
 /** Money is kept in minor units (cents, kopecks); these helpers turn it into words and back. */
 const LOCALE = 'en-US';
+
+/**
+ * Narrow symbols Intl writes before the amount in en-US, for the currencies offered in forms:
+ * amounts in these are written by hand (see numbers.ts), any other code goes through Intl.
+ */
+const PREFIX_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', RUB: '₽', GBP: '£', KZT: '₸', CNY: '¥', TRY: '₺' };
+/**
+ * Written by hand below this many minor units: up to 15 digits, amount / 100 is exact as a double,
+ * so the digits are the ones Intl shows (beyond, Intl shows the double's rounding).
+ */
+const EXACT_MINOR = 10 ** 15;
+/** Compact units: thousands, millions, billions, trillions. */
+const COMPACT_UNITS = ['', 'K', 'M', 'B', 'T'];
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
@@ -25,13 +40,38 @@ function formatCurrency(amountMinor: number, currency: string, variant: string, 
   }
 }
 
+/**
+ * A non-negative amount in the largest unit that keeps it under 1,000, to one decimal at most, as
+ * Intl's compact notation does: 99_995_000 minor units (999,950) round to 1,000.0K, so "1M".
+ */
+function compactAmount(amountMinor: number): string {
+  for (let unit = 0; ; unit++) {
+    // Minor units are hundredths: a tenth of the unit is 10^(3·unit + 1) of them.
+    const tenths = divideRounded(amountMinor, 10 ** (3 * unit + 1));
+    // Under EXACT_MINOR the amount is under 10T: the loop ends at T at the latest.
+    if (tenths < 10_000 || unit === COMPACT_UNITS.length - 1) {
+      const decimal = tenths % 10;
+      return `${(tenths - decimal) / 10}${decimal ? `.${decimal}` : ''}${COMPACT_UNITS[unit]}`;
+    }
+  }
+}
+
 /** "₽1.2M", "$30K": for column totals. */
 export function formatMoneyCompact(amountMinor: number, currency: string): string {
+  const symbol = PREFIX_SYMBOLS[currency];
+  if (symbol !== undefined && Number.isInteger(amountMinor) && amountMinor >= 0 && amountMinor < EXACT_MINOR) return symbol + compactAmount(amountMinor);
   return formatCurrency(amountMinor, currency, 'compact', { notation: 'compact', maximumFractionDigits: 1 });
 }
 
 /** "$12,500" or "$12,500.50": for a card's deal value. */
 export function formatMoney(amountMinor: number, currency: string): string {
+  const symbol = PREFIX_SYMBOLS[currency];
+  if (symbol !== undefined && Number.isInteger(amountMinor) && Math.abs(amountMinor) < EXACT_MINOR) {
+    const minor = Math.abs(amountMinor);
+    const rest = minor % 100;
+    const text = `${symbol}${groupDigits(String((minor - rest) / 100))}${rest ? `.${String(rest).padStart(2, '0')}` : ''}`;
+    return amountMinor < 0 ? `-${text}` : text;
+  }
   const cents = amountMinor % 100 !== 0;
   const digits = cents ? 2 : 0;
   return formatCurrency(amountMinor, currency, cents ? 'cents' : 'whole', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -41,7 +81,9 @@ export function formatMoney(amountMinor: number, currency: string): string {
 export function formatTotals(totals: readonly { currency: string; amountMinor: number }[]): string {
   return [...totals]
     .filter((t) => t.amountMinor > 0)
-    .sort((a, b) => a.currency.localeCompare(b.currency))
+    // Codes are upper-case letters, whose code point order is the alphabetical one; localeCompare
+    // would create the renderer's first collator (several ms) on the board's first render.
+    .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0))
     .map((t) => formatMoneyCompact(t.amountMinor, t.currency))
     .join(' · ');
 }

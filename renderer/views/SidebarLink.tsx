@@ -1,3 +1,5 @@
+import { formatCount } from '../ui/numbers.ts';
+
 interface SidebarLinkProps {
   label: string;
   count: number | null;
@@ -22,7 +24,7 @@ export function SidebarLink({ label, count, active, note, onClick, testId }: Sid
         {note && <span className="sidebar-note"> · {note}</span>}
       </span>
       <span className="sidebar-count" aria-label={count === null ? undefined : `${count} leads`}>
-        {count === null ? '' : count.toLocaleString('en-US')}
+        {count === null ? '' : formatCount(count)}
       </span>
     </button>
   );

@@ -26,6 +26,22 @@ describe('money', () => {
     expect(formatMoney(228_600_000, 'RUB')).toBe('₽2,286,000');
   });
 
+  it('writes what Intl writes for the currencies formatted by hand', () => {
+    const intl = (minor: number, currency: string, options: Intl.NumberFormatOptions) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', ...options }).format(minor / 100);
+    const edges = [0, 1, 4, 5, 49, 50, 99, 100, 99_994, 99_995, 99_996, 100_000, 124_999, 125_000, 99_994_999, 99_995_000, 123_456_789, 10 ** 15 - 1];
+    const random = Array.from({ length: 400 }, (_, i) => Math.floor(Math.random() * 10 ** (1 + (i % 15))));
+    for (const currency of ['USD', 'EUR', 'RUB', 'GBP', 'KZT', 'CNY', 'TRY']) {
+      for (const minor of [...edges, ...random]) {
+        expect(formatMoneyCompact(minor, currency)).toBe(intl(minor, currency, { notation: 'compact', maximumFractionDigits: 1 }));
+        const digits = minor % 100 === 0 ? 0 : 2;
+        const full = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+        expect(formatMoney(minor, currency)).toBe(intl(minor, currency, full));
+        if (minor > 0) expect(formatMoney(-minor, currency)).toBe(intl(-minor, currency, full));
+      }
+    }
+  });
+
   it('survives an unknown currency code', () => {
     expect(formatMoney(1_000, 'ZZZ')).toMatch(/10/);
     expect(formatMoneyCompact(1_000, 'not-a-code')).toBe('not-a-code 10');
