@@ -2,6 +2,7 @@ import { hasSelection, NO_SELECTION, selectAllMatching, selectedCount } from '..
 import { setSelection, useTableData } from '../table/table-data.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
 import { leadsWord } from './bulk-actions.ts';
+import { formatCount } from '../ui/numbers.ts';
 import './bulk.css';
 
 /** Shown while rows are selected: N selected · Move to stage… · Assign owner… · tags · Delete. */
@@ -16,7 +17,7 @@ export function BulkBar() {
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Actions on the selected leads" data-testid="bulk-bar">
       <span className="bulk-count" data-testid="bulk-count" aria-live="polite">
-        {all ? `All ${leadsWord(count)} matching selected` : `${count.toLocaleString('en-US')} selected`}
+        {all ? `All ${leadsWord(count)} matching selected` : `${formatCount(count)} selected`}
       </span>
       {!all && count < total && (
         <button type="button" className="link-button" onClick={() => setSelection(selectAllMatching())} data-testid="select-all-matching">

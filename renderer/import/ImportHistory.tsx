@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { ImportRecord } from '../../shared/domain/csv-transfer.ts';
-import { formatCount } from '../jobs/progress-format.ts';
+import { formatCount } from '../ui/numbers.ts';
 import { closeSettings } from '../state/workspace-actions.ts';
 import { formatDateTime } from '../ui/dates.ts';
 import { downloadRejected, loadHistory, openImport } from './import-actions.ts';

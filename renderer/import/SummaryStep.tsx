@@ -1,5 +1,5 @@
 import type { ImportCounts } from '../../shared/domain/csv-transfer.ts';
-import { formatCount } from '../jobs/progress-format.ts';
+import { formatCount } from '../ui/numbers.ts';
 import { closeImport, downloadRejected } from './import-actions.ts';
 import { useImport, useImportHistory } from './import-store.ts';
 import { RejectReasons } from './RejectReasons.tsx';

@@ -2,6 +2,7 @@ import type { ColumnMapping, CsvFileDelimiter, CsvFileEncoding, DuplicatePolicy,
 import { leadDisplayName } from '../../shared/domain/lead.ts';
 import { formatDateTime, formatIsoDate } from '../ui/dates.ts';
 import { formatMoney } from '../ui/money.ts';
+import { formatCount } from '../ui/numbers.ts';
 import { fieldLabel } from './mapping-model.ts';
 
 export const ENCODING_LABELS: Record<CsvFileEncoding, string> = {
@@ -78,7 +79,7 @@ export function storedValue(lead: PreviewLead, field: ImportField): string | nul
       // Moments the preview does not carry: stored as the file says.
       return null;
     case 'monthlyAdSpendUsd':
-      return lead.monthlyAdSpendUsd === null ? null : `$${lead.monthlyAdSpendUsd.toLocaleString('en-US')}`;
+      return lead.monthlyAdSpendUsd === null ? null : `$${formatCount(lead.monthlyAdSpendUsd)}`;
     default:
       return text(lead[field as keyof PreviewLead]);
   }
@@ -122,7 +123,7 @@ export function previewColumns(columns: ColumnMapping): { key: 'name' | ImportFi
 export function duplicateOutcome(counts: Pick<ImportCounts, 'duplicates'>, policy: DuplicatePolicy): string {
   if (counts.duplicates === 0) return 'No row matches a lead already in Voronka.';
   const one = counts.duplicates === 1;
-  const rows = one ? '1 row has' : `${counts.duplicates.toLocaleString('en-US')} rows have`;
+  const rows = one ? '1 row has' : `${formatCount(counts.duplicates)} rows have`;
   const what = {
     skip: one ? 'it will be skipped' : 'they will be skipped',
     update: one ? 'that lead will be updated' : 'those leads will be updated',
@@ -133,16 +134,15 @@ export function duplicateOutcome(counts: Pick<ImportCounts, 'duplicates'>, polic
 
 /** "6 rows in the file: 3 new, 1 skipped, 2 not imported." */
 export function countsSentence(counts: ImportCounts): string {
-  const n = (value: number) => value.toLocaleString('en-US');
   const parts = [
-    `${n(counts.created)} new`,
-    counts.updated > 0 ? `${n(counts.updated)} updating a lead` : null,
-    counts.skipped > 0 ? `${n(counts.skipped)} skipped` : null,
-    counts.rejected > 0 ? `${n(counts.rejected)} not imported` : null,
+    `${formatCount(counts.created)} new`,
+    counts.updated > 0 ? `${formatCount(counts.updated)} updating a lead` : null,
+    counts.skipped > 0 ? `${formatCount(counts.skipped)} skipped` : null,
+    counts.rejected > 0 ? `${formatCount(counts.rejected)} not imported` : null,
   ].filter(Boolean);
   const companies =
     counts.existingCompanies > 0
-      ? ` ${n(counts.existingCompanies)} ${counts.existingCompanies === 1 ? 'company is' : 'companies are'} already in Voronka: the new leads join ${counts.existingCompanies === 1 ? 'it' : 'them'}.`
+      ? ` ${formatCount(counts.existingCompanies)} ${counts.existingCompanies === 1 ? 'company is' : 'companies are'} already in Voronka: the new leads join ${counts.existingCompanies === 1 ? 'it' : 'them'}.`
       : '';
-  return `${n(counts.read)} ${counts.read === 1 ? 'row' : 'rows'} in the file: ${parts.join(', ')}.${companies}`;
+  return `${formatCount(counts.read)} ${counts.read === 1 ? 'row' : 'rows'} in the file: ${parts.join(', ')}.${companies}`;
 }

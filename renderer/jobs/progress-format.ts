@@ -17,8 +17,6 @@ export interface Unit {
 export const ROWS: Unit = { one: 'row', many: 'rows' };
 export const LEADS: Unit = { one: 'lead', many: 'leads' };
 
-export { formatCount };
-
 export function plural(n: number, unit: Unit): string {
   return `${formatCount(n)} ${n === 1 ? unit.one : unit.many}`;
 }

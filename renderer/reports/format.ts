@@ -1,4 +1,7 @@
 import { formatMoney, formatMoneyCompact } from '../ui/money.ts';
+import { formatCount } from '../ui/numbers.ts';
+
+export { formatCount as count };
 
 /** Figures as a marketer reads them: "42.5%", "12.3 d", "$12K". Missing values are an en dash. */
 export const DASH = '–';
@@ -11,10 +14,6 @@ export function percent(value: number | null, digits = 1): string {
 export function days(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return DASH;
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} d`;
-}
-
-export function count(value: number): string {
-  return value.toLocaleString('en-US');
 }
 
 export function money(minor: number, currency: string | null, compact = false): string {
@@ -33,6 +32,6 @@ export function delta(current: number | null, previous: number | null, kind: 'co
   const trend: Trend = diff === 0 ? 'flat' : diff > 0 ? 'up' : 'down';
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   const size = Math.abs(diff);
-  const text = kind === 'rate' ? `${sign}${(size * 100).toFixed(1).replace(/\.0$/, '')} pp` : kind === 'days' ? `${sign}${size.toFixed(1)} d` : `${sign}${count(size)}`;
+  const text = kind === 'rate' ? `${sign}${(size * 100).toFixed(1).replace(/\.0$/, '')} pp` : kind === 'days' ? `${sign}${size.toFixed(1)} d` : `${sign}${formatCount(size)}`;
   return { text, trend };
 }

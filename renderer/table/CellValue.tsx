@@ -5,7 +5,8 @@ import { formatIsoDate, monthsSince, relativeTime, formatDateTime } from '../ui/
 import { formatMoney } from '../ui/money.ts';
 import { UrgencyBadge } from '../ui/UrgencyBadge.tsx';
 import { ScoreBadge } from '../ui/ScoreBadge.tsx';
-import { formatCount, formatUsd, leadValue } from './cell-format.ts';
+import { formatUsd, leadValue } from './cell-format.ts';
+import { formatCount } from '../ui/numbers.ts';
 import { StageChip } from './StageChip.tsx';
 
 const EMPTY = <span className="cell-empty">—</span>;

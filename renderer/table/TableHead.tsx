@@ -10,6 +10,7 @@ import { toggleAll } from './table-actions.ts';
 import { useTableData } from './table-data.ts';
 import { SELECT_COLUMN, type features } from './table-features.ts';
 import { TableHeaderCell } from './TableHeaderCell.tsx';
+import { formatCount } from '../ui/numbers.ts';
 
 export const HEADER_HEIGHT = 36;
 
@@ -48,7 +49,7 @@ export function TableHead({ headers, count }: TableHeadProps) {
                   <input
                     type="checkbox"
                     className="row-check"
-                    aria-label={checkState === 'none' ? `Select all ${count.toLocaleString('en-US')} matching leads` : 'Clear the selection'}
+                    aria-label={checkState === 'none' ? `Select all ${formatCount(count)} matching leads` : 'Clear the selection'}
                     checked={checkState === 'all'}
                     ref={(el) => {
                       if (el) el.indeterminate = checkState === 'some';

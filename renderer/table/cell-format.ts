@@ -48,12 +48,7 @@ export function sortsDescFirst(key: AttributeKey): boolean {
   return kind === 'number' || kind === 'money' || kind === 'timestamp';
 }
 
-const count = new Intl.NumberFormat('en-US');
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-
-export function formatCount(n: number): string {
-  return count.format(n);
-}
 
 export function formatUsd(n: number): string {
   return usd.format(n);
