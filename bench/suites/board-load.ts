@@ -1,7 +1,7 @@
 import type { Measurement } from '../lib/results.ts';
 import { summarize } from '../lib/stats.ts';
 import { workingCopy } from '../lib/datasets.ts';
-import { openBrowserSession, waitForBoardCards } from '../lib/browser.ts';
+import { openBoard, openBrowserSession } from '../lib/browser.ts';
 import type { SuiteContext } from './suite.ts';
 
 /**
@@ -17,8 +17,7 @@ export async function boardLoadSuite({ leads, runs, tempDir, dataset }: SuiteCon
     const tableHeaps: number[] = [];
     for (let run = 0; run < runs; run++) {
       const page = await session.newPage();
-      await page.goto(session.harness.url);
-      samples.push(await waitForBoardCards(page));
+      samples.push(await openBoard(page, session.harness.url));
       const cdp = await page.context().newCDPSession(page);
       const heapMiB = async () => {
         await cdp.send('HeapProfiler.collectGarbage');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Measurement } from '../lib/results.ts';
 import { summarize } from '../lib/stats.ts';
 import { workingCopy } from '../lib/datasets.ts';
-import { openBrowserSession, waitForBoardCards } from '../lib/browser.ts';
+import { followMeasures, openBoard, openBrowserSession } from '../lib/browser.ts';
 import { DROP_TO_SAVED } from '../../renderer/board/drop-timing.ts';
 import type { SuiteContext } from './suite.ts';
 
@@ -14,38 +14,28 @@ import type { SuiteContext } from './suite.ts';
  * Playwright's mouse.up() to the response seen over CDP instead added DevTools round trips a seller
  * never has, and stopped before the renderer had even read the answer.
  */
-async function dragOnce(page: Page): Promise<number> {
+async function dragOnce(page: Page, nextDrop: () => Promise<number>): Promise<number> {
   const cards = page.locator('[data-testid="column-awareness"] [data-testid^="card-"]');
   const from = await cards.nth(2).boundingBox();
   const to = await cards.nth(0).boundingBox();
   if (!from || !to) throw new Error('The Awareness column shows fewer than three cards.');
-  const before = await savedDrops(page);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 4, { steps: 3 });
   await page.mouse.move(to.x + to.width / 2, to.y + 6, { steps: 8 });
   await page.waitForTimeout(30);
   await page.mouse.up();
-  const handle = await page.waitForFunction(
-    ([name, count]) => performance.getEntriesByName(name, 'measure')[count]?.duration ?? false,
-    [DROP_TO_SAVED, before] as const,
-    { polling: 'raf', timeout: 10_000 },
-  );
-  return (await handle.jsonValue()) as number;
-}
-
-function savedDrops(page: Page): Promise<number> {
-  return page.evaluate((name) => performance.getEntriesByName(name, 'measure').length, DROP_TO_SAVED);
+  return nextDrop();
 }
 
 export async function dragSuite({ leads, drags, tempDir, dataset }: SuiteContext & { drags: number }): Promise<Measurement[]> {
   const session = await openBrowserSession(workingCopy(dataset(leads), tempDir));
   try {
     const page = await session.newPage();
-    await page.goto(session.harness.url);
-    await waitForBoardCards(page);
+    const nextDrop = await followMeasures(page, DROP_TO_SAVED);
+    await openBoard(page, session.harness.url);
     const samples: number[] = [];
-    for (let i = 0; i < drags; i++) samples.push(await dragOnce(page));
+    for (let i = 0; i < drags; i++) samples.push(await dragOnce(page, nextDrop));
     const summary = summarize(samples);
     return [{ suite: 'move', name: 'drop-to-saved in the page, Chromium via harness (reorder drags)', leads, unit: 'ms', stat: 'p99', value: summary.p99, summary, target: 16 }];
   } finally {
