@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CHANNELS, type Channel } from '../../shared/ipc/channels.ts';
 import { fail, type Result } from '../../shared/ipc/result.ts';
@@ -9,6 +9,8 @@ import { createHandlerTable } from '../ipc/handlers.ts';
 import { createServices } from '../services/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { readStaticFile } from './static-files.ts';
+import { createIpcSockets } from './ipc-socket.ts';
+import { HARNESS_SOCKET_PATH } from '../../shared/ipc/harness-socket.ts';
 import { receiveUpload, sendDownload } from './file-transfer.ts';
 import { createFileRegistry } from '../transfer/file-registry.ts';
 import { UPLOAD_LIMIT_BYTES } from '../../shared/domain/csv-transfer.ts';
@@ -38,11 +40,13 @@ export const TOKEN_HEADER = 'x-voronka-token';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * The same IPC handler table as Electron's main process, served over HTTP on 127.0.0.1 only, for
- * `npm run web` and the end-to-end tests (machines without the Electron binary). A per-run secret
- * in a header keeps other local pages out: they cannot read it, and a cross-origin request that
- * sets a custom header needs a CORS preflight this server never grants. The Host check stops DNS
- * rebinding.
+ * The same IPC handler table as Electron's main process, served on 127.0.0.1 only, for
+ * `npm run web` and the end-to-end tests (machines without the Electron binary): the page calls it
+ * over one WebSocket (`/ipc`, see ipc-socket.ts), scripts and tests may also POST one call to
+ * `/ipc/<channel>`. A per-run secret keeps other local pages out: they cannot read it; over HTTP it
+ * is a header, and a cross-origin request that sets a custom header needs a CORS preflight this
+ * server never grants; a WebSocket cannot set headers, so it comes in the query string and the
+ * socket must come from the harness's own Origin. The Host check stops DNS rebinding.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const db = openDatabase(options.dbPath);
@@ -60,6 +64,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (!response.headersSent) sendJson(response, 500, fail('internal', 'The harness failed to answer.'));
     });
   });
+  const sockets = createIpcSockets(handlers);
+  server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const status = socketRefusal(request);
+    if (status === null) return sockets.accept(request, socket, head);
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  });
+
+  /** The HTTP status refusing a WebSocket upgrade, or null to accept it. */
+  function socketRefusal(request: IncomingMessage): number | null {
+    if (request.headers.host !== new URL(origin).host) return 421;
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname !== HARNESS_SOCKET_PATH) return 404;
+    // Browsers always send the Origin of a WebSocket: only the harness's own page may open one.
+    if (request.headers.origin !== origin) return 403;
+    if (!hasToken(url.searchParams.get('token'), token)) return 403;
+    return null;
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.headers.host !== new URL(origin).host) return sendJson(response, 421, fail('forbidden', 'Wrong host.'));
@@ -143,6 +165,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     events,
     close: () =>
       new Promise<void>((resolve) => {
+        sockets.close();
         server.closeAllConnections();
         server.close(() => {
           // Running exports and imports stop (an import keeps its committed batches); the work folder goes.
@@ -155,7 +178,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
-function hasToken(header: string | string[] | undefined, token: string): boolean {
+function hasToken(header: string | string[] | undefined | null, token: string): boolean {
   if (typeof header !== 'string') return false;
   const given = Buffer.from(header);
   const expected = Buffer.from(token);

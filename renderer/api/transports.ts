@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel } from '../../shared/ipc/channels.ts';
 import type { VoronkaApi } from '../../shared/ipc/contract.ts';
+import { MAX_CALL_BYTES, type SocketAnswer, type SocketCall } from '../../shared/ipc/harness-socket.ts';
 import type { AppError, Result } from '../../shared/ipc/result.ts';
 
 type AnyCall = (input: unknown) => Promise<Result<unknown>>;
@@ -44,31 +45,78 @@ export function electronTransport(bridge: VoronkaApi): VoronkaApi {
   });
 }
 
-export interface HarnessOptions {
-  origin: string;
-  getToken: () => string | null;
-  fetch: typeof fetch;
+/** What the harness transport needs of a WebSocket (the browser's, or a test's fake). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
-/** Loopback harness: POST {origin}/ipc/{channel} with the session token. */
+export interface HarnessOptions {
+  /** ws://host/ipc?token=… (read when a socket is opened: the token may come later than the module). */
+  socketUrl: () => string;
+  openSocket: (url: string) => SocketLike;
+}
+
+const CONNECTING = 0;
+const OPEN = 1;
+
+/**
+ * Loopback harness: every call is one message on one WebSocket (see shared/ipc/harness-socket.ts),
+ * opened on the first call and again on the first call after it closed. A socket that closes fails
+ * the calls still waiting on it; they are not resent, since main may have run them.
+ */
 export function harnessTransport(options: HarnessOptions): VoronkaApi {
-  return buildApi(async (channel, input) => {
-    let response: Response;
-    try {
-      response = await options.fetch(`${options.origin}/ipc/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-voronka-token': options.getToken() ?? '' },
-        body: JSON.stringify({ input }),
-      });
-    } catch {
-      return internal('Could not reach Voronka. Is it still running?');
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      return internal(`Voronka answered with an unreadable response (HTTP ${response.status}).`);
-    }
-    return asResult(body);
-  });
+  let socket: SocketLike | null = null;
+  let waiting = new Map<number, (result: Result<unknown>) => void>();
+  let lastId = 0;
+
+  function connect(): SocketLike {
+    if (socket && (socket.readyState === CONNECTING || socket.readyState === OPEN)) return socket;
+    const opened = options.openSocket(options.socketUrl());
+    const calls = new Map<number, (result: Result<unknown>) => void>();
+    socket = opened;
+    waiting = calls;
+    opened.addEventListener('message', ({ data }) => {
+      const answer = readAnswer(data);
+      const settle = answer && calls.get(answer.id);
+      if (!answer || !settle) return;
+      calls.delete(answer.id);
+      settle(asResult(answer.result));
+    });
+    opened.addEventListener('close', () => {
+      if (socket === opened) socket = null;
+      for (const settle of calls.values()) settle(internal('Could not reach Voronka. Is it still running?'));
+      calls.clear();
+    });
+    return opened;
+  }
+
+  return buildApi(
+    (channel, input) =>
+      new Promise((resolve) => {
+        const id = ++lastId;
+        const message = JSON.stringify({ id, channel, input } satisfies SocketCall);
+        // Checked here too: the harness closes a socket that sends more, failing every call on it.
+        if (message.length > MAX_CALL_BYTES) {
+          resolve({ ok: false, error: { code: 'invalid_input', message: 'Request too large.' } });
+          return;
+        }
+        const target = connect();
+        waiting.set(id, resolve);
+        if (target.readyState === OPEN) target.send(message);
+        else target.addEventListener('open', () => target.send(message));
+      }),
+  );
+}
+
+function readAnswer(data: unknown): SocketAnswer | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const parsed = JSON.parse(data) as Partial<SocketAnswer> | null;
+    return parsed && Number.isSafeInteger(parsed.id) ? (parsed as SocketAnswer) : null;
+  } catch {
+    return null;
+  }
 }

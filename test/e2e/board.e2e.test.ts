@@ -264,12 +264,10 @@ describe('board', () => {
     const dana = cardIn(page, 'awareness', 'Dana Scully');
     const danaId = await leadIdOf(dana);
     // Main refuses this one move (as it would for a rule it alone knows).
-    await page.route('**/ipc/leads.move', (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ ok: false, error: { code: 'rule_violation', message: 'Consideration is closed for new leads today.' } }),
-      }),
-    );
+    const letMovesThrough = await app.answerInstead('leads.move', {
+      ok: false,
+      error: { code: 'rule_violation', message: 'Consideration is closed for new leads today.' },
+    });
     try {
       await dragTo(page, dana, { bottomOf: 'consideration' });
       const alert = page.getByRole('alert').filter({ hasText: 'Could not move Dana Scully to Consideration (MoFu)' });
@@ -280,7 +278,7 @@ describe('board', () => {
       await expect(page.getByTestId('column-count-awareness').textContent()).resolves.toBe('1');
       await shot('06-refused');
     } finally {
-      await page.unroute('**/ipc/leads.move');
+      letMovesThrough();
     }
     expect(transitionsOf(danaId)).toHaveLength(1);
     await alert(page).dismiss();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readCall } from '../../../main/harness/ipc-socket.ts';
 import { startHarness, type Harness } from '../../../main/harness/server.ts';
 import type { Channel } from '../../../shared/ipc/channels.ts';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract.ts';
@@ -35,6 +36,12 @@ export interface E2EApp {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   /** Same as `call`, throwing unless the result is ok. */
   must<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /**
+   * The page gets `result` instead of main's answer to `channel` (as when main refuses a move);
+   * reloads the page, so that its IPC socket goes through the route. Returns what lets the channel
+   * through to main again.
+   */
+  answerInstead<C extends Channel>(channel: C, result: Result<ChannelOutput<C>>): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +95,21 @@ export async function startApp(options: { viewport?: { width: number; height: nu
       const result = await call(channel, input);
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
       return result.value;
+    },
+    async answerInstead(channel, result) {
+      let replacing = true;
+      await page.routeWebSocket(/\/ipc\?/, (socket) => {
+        const server = socket.connectToServer();
+        socket.onMessage((message) => {
+          const call = typeof message === 'string' ? readCall(message) : null;
+          if (replacing && call?.channel === channel) socket.send(JSON.stringify({ id: call.id, result }));
+          else server.send(message);
+        });
+      });
+      await page.reload();
+      return () => {
+        replacing = false;
+      };
     },
     async close() {
       await browser.close().catch(() => undefined);

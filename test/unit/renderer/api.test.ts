@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { resolveToken, tokenFromHash, TOKEN_STORAGE_KEY } from '../../../renderer/api/token.ts';
-import { asResult, electronTransport, harnessTransport } from '../../../renderer/api/transports.ts';
+import { asResult, electronTransport, harnessTransport, type SocketLike } from '../../../renderer/api/transports.ts';
+import { MAX_CALL_BYTES } from '../../../shared/ipc/harness-socket.ts';
 import type { VoronkaApi } from '../../../shared/ipc/contract.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -35,29 +36,110 @@ describe('harness token', () => {
   });
 });
 
+/** A WebSocket stand-in: records what the page sends; the test opens, answers and closes it. */
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  sent: Array<{ id: number; channel: string; input?: unknown }> = [];
+  private listeners = new Map<string, Array<(event: { data: unknown }) => void>>();
+  readonly url: string;
+  constructor(url: string) {
+    this.url = url;
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  addEventListener(type: string, listener: (event: { data: unknown }) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  private emit(type: string, data?: unknown) {
+    for (const listener of this.listeners.get(type) ?? []) listener({ data });
+  }
+  open() {
+    this.readyState = 1;
+    this.emit('open');
+  }
+  answer(id: number, result: unknown) {
+    this.emit('message', JSON.stringify({ id, result }));
+  }
+  receive(data: unknown) {
+    this.emit('message', data);
+  }
+  close() {
+    this.readyState = 3;
+    this.emit('close');
+  }
+}
+
+function socketHarness() {
+  const sockets: FakeSocket[] = [];
+  let token = 'tok';
+  const api = harnessTransport({
+    socketUrl: () => `ws://127.0.0.1:5000/ipc?token=${token}`,
+    openSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+  });
+  return { api, sockets, setToken: (next: string) => (token = next) };
+}
+
 describe('harness transport', () => {
-  it('posts the input with the token and returns the Result', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: { leadCount: 3 } })));
-    const api = harnessTransport({ origin: 'http://127.0.0.1:5000', getToken: () => 'tok', fetch });
-    await expect(api['board.cards']({ stageKey: 'mql', limit: 50, after: null })).resolves.toEqual({ ok: true, value: { leadCount: 3 } });
-    expect(fetch).toHaveBeenCalledWith('http://127.0.0.1:5000/ipc/board.cards', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-voronka-token': 'tok' },
-      body: JSON.stringify({ input: { stageKey: 'mql', limit: 50, after: null } }),
-    });
+  it('opens one socket, sends each call once it is open, and settles each by its id', async () => {
+    const { api, sockets } = socketHarness();
+    const cards = api['board.cards']({ stageKey: 'mql', limit: 50, after: null });
+    const info = api['app.info'](undefined);
+    expect(sockets).toHaveLength(1);
+    expect(sockets[0]!.url).toBe('ws://127.0.0.1:5000/ipc?token=tok');
+    expect(sockets[0]!.sent).toEqual([]);
+    sockets[0]!.open();
+    expect(sockets[0]!.sent).toEqual([
+      { id: 1, channel: 'board.cards', input: { stageKey: 'mql', limit: 50, after: null } },
+      { id: 2, channel: 'app.info' },
+    ]);
+    // Answers come in the order the calls end.
+    sockets[0]!.answer(2, { ok: true, value: { version: '1' } });
+    sockets[0]!.answer(1, { ok: false, error: { code: 'not_found', message: 'No such stage.' } });
+    await expect(info).resolves.toEqual({ ok: true, value: { version: '1' } });
+    await expect(cards).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'No such stage.' } });
+    // An open socket sends at once.
+    const again = api['app.info'](undefined);
+    expect(sockets[0]!.sent.at(-1)).toEqual({ id: 3, channel: 'app.info' });
+    sockets[0]!.answer(3, { ok: true, value: 2 });
+    await expect(again).resolves.toEqual({ ok: true, value: 2 });
+    expect(sockets).toHaveLength(1);
   });
 
-  it('passes failed Results through, whatever the HTTP status', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } }), { status: 403 }));
-    const api = harnessTransport({ origin: 'http://x', getToken: () => null, fetch });
-    await expect(api['app.info'](undefined)).resolves.toEqual({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } });
+  it('ignores unreadable or unknown answers and reads odd Results as internal failures', async () => {
+    const { api, sockets } = socketHarness();
+    const call = api['app.info'](undefined);
+    sockets[0]!.open();
+    sockets[0]!.receive('<html>');
+    sockets[0]!.receive(new Uint8Array([1, 2]));
+    sockets[0]!.answer(99, { ok: true, value: 'not yours' });
+    sockets[0]!.answer(1, 'garbled');
+    await expect(call).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
-  it('turns a network or parse failure into an internal failure, never a rejection', async () => {
-    const down = harnessTransport({ origin: 'http://x', getToken: () => 't', fetch: vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))) });
-    await expect(down['app.info'](undefined)).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
-    const garbled = harnessTransport({ origin: 'http://x', getToken: () => 't', fetch: vi.fn(async () => new Response('<html>', { status: 502 })) });
-    await expect(garbled['app.info'](undefined)).resolves.toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('502') } });
+  it('a closed socket fails its waiting calls, never rejects, and the next call opens a new one', async () => {
+    const { api, sockets, setToken } = socketHarness();
+    const lost = api['app.info'](undefined);
+    sockets[0]!.close();
+    await expect(lost).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'Could not reach Voronka. Is it still running?' } });
+    setToken('fresh');
+    const next = api['app.info'](undefined);
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1]!.url).toBe('ws://127.0.0.1:5000/ipc?token=fresh');
+    sockets[1]!.open();
+    sockets[1]!.answer(2, { ok: true, value: 1 });
+    await expect(next).resolves.toEqual({ ok: true, value: 1 });
+  });
+
+  it('refuses a call too large for the harness without sending it', async () => {
+    const { api, sockets } = socketHarness();
+    const big = api['activities.addNote']({ leadId: 1, body: 'x'.repeat(MAX_CALL_BYTES) } as never);
+    await expect(big).resolves.toEqual({ ok: false, error: { code: 'invalid_input', message: 'Request too large.' } });
+    expect(sockets).toHaveLength(0);
   });
 });
 
