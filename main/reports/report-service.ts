@@ -30,8 +30,11 @@ export function createReportService(options: ReportServiceOptions) {
   const limits = createStageLimits(db);
   let queue: Promise<unknown> = Promise.resolve();
   let status: ReportBuildStatus = IDLE;
+  let closed = false;
 
   async function job(request: ReportRequest | null): Promise<ReportJobOutput> {
+    // Checked when the job's turn comes: a report queued before close() must not start a new worker after it.
+    if (closed) throw new DomainError('internal', 'Reports were closed.');
     if (inProcess) {
       engine ??= createReportEngine(db);
       const rebuilt = engine.catchUp({ now: now() });
@@ -66,7 +69,11 @@ export function createReportService(options: ReportServiceOptions) {
     status: (): ReportBuildStatus => status,
     limits: (): StageLimit[] => limits.list(),
     setLimits: (changes: { stageKey: string; staleAfterDays: number | null }[]): StageLimit[] => limits.set(changes),
-    close: () => host?.close() ?? Promise.resolve(),
+    /** Stops the worker; waiting and later reports are refused. */
+    close: (): Promise<void> => {
+      closed = true;
+      return host?.close() ?? Promise.resolve();
+    },
   };
 }
 

@@ -62,6 +62,7 @@ export function createServices(db: Database, options: ServiceOptions) {
   const checkpointer = options.checkpointInBackground && options.dbPath !== ':memory:' ? startCheckpointer(db, options.dbPath) : null;
   const countHere = inProcessFilterCounter(context.query);
   const filterCounter = options.countInBackground && options.dbPath !== ':memory:' ? startFilterCountWorker(options.dbPath, countHere) : countHere;
+  const reports = createReportService({ db, dbPath: options.dbPath, now: context.now });
   const transfer = createTransferService(context, {
     dbPath: options.dbPath,
     ...(options.events ? { events: options.events } : {}),
@@ -85,14 +86,15 @@ export function createServices(db: Database, options: ServiceOptions) {
     scoring,
     team: createTeamService(context),
     demo: createDemoService(context),
-    reports: createReportService({ db, dbPath: options.dbPath, now: context.now }),
+    reports,
     transfer,
     /**
      * Before the DB closes (the app quitting, the harness stopping): running exports and imports are
-     * asked to stop (an import keeps its committed batches), the checkpointer and the counter end.
+     * asked to stop (an import keeps its committed batches), the checkpointer, the counter and the
+     * report worker end (reports still waiting are refused).
      */
     stopWorkers: async (): Promise<void> => {
-      await Promise.all([transfer.close(), checkpointer?.close(), filterCounter.close()]);
+      await Promise.all([transfer.close(), checkpointer?.close(), filterCounter.close(), reports.close()]);
     },
   };
 }
