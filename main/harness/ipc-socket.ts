@@ -8,6 +8,8 @@ import { fail } from '../../shared/ipc/result.ts';
 
 /** Close code for a message the server cannot even address an answer to (RFC 6455: unsupported or invalid data). */
 const UNREADABLE_MESSAGE = 1007;
+/** Close code for a failure of the server itself (RFC 6455: internal error). */
+const INTERNAL_ERROR = 1011;
 
 export interface IpcSockets {
   /** Takes over an upgrade request the caller has already checked (host, origin, token). */
@@ -25,7 +27,13 @@ export interface IpcSockets {
 export function createIpcSockets(handlers: HandlerTable): IpcSockets {
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_CALL_BYTES });
   server.on('connection', (socket: WebSocket) => {
-    socket.on('message', (data, isBinary) => void answer(socket, handlers, data, isBinary));
+    socket.on('message', (data, isBinary) => {
+      answer(socket, handlers, data, isBinary).catch((error: unknown) => {
+        // The handler table answers every failure with a Result; this is a bug in the harness itself.
+        console.error(error);
+        socket.close(INTERNAL_ERROR, 'The harness failed to answer.');
+      });
+    });
     // A message over the limit or a broken frame: ws closes the socket (1009, 1002) and reports it
     // here; without a listener the error would end the harness process.
     socket.on('error', () => {});

@@ -99,7 +99,7 @@ export function harnessTransport(options: HarnessOptions): VoronkaApi {
         const id = ++lastId;
         const message = JSON.stringify({ id, channel, input } satisfies SocketCall);
         // Checked here too: the harness closes a socket that sends more, failing every call on it.
-        if (message.length > MAX_CALL_BYTES) {
+        if (tooLarge(message)) {
           resolve({ ok: false, error: { code: 'invalid_input', message: 'Request too large.' } });
           return;
         }
@@ -109,6 +109,11 @@ export function harnessTransport(options: HarnessOptions): VoronkaApi {
         else target.addEventListener('open', () => target.send(message));
       }),
   );
+}
+
+/** Over MAX_CALL_BYTES in UTF-8; counted only when it could be (UTF-8 takes at most 3 bytes per UTF-16 unit). */
+function tooLarge(message: string): boolean {
+  return message.length * 3 > MAX_CALL_BYTES && new TextEncoder().encode(message).length > MAX_CALL_BYTES;
 }
 
 function readAnswer(data: unknown): SocketAnswer | null {

@@ -137,9 +137,14 @@ describe('harness transport', () => {
 
   it('refuses a call too large for the harness without sending it', async () => {
     const { api, sockets } = socketHarness();
-    const big = api['activities.addNote']({ leadId: 1, body: 'x'.repeat(MAX_CALL_BYTES) } as never);
-    await expect(big).resolves.toEqual({ ok: false, error: { code: 'invalid_input', message: 'Request too large.' } });
+    const tooLarge = { ok: false, error: { code: 'invalid_input', message: 'Request too large.' } };
+    await expect(api['activities.addNote']({ leadId: 1, body: 'x'.repeat(MAX_CALL_BYTES) } as never)).resolves.toEqual(tooLarge);
+    // Counted in UTF-8 bytes, as the harness counts: Cyrillic takes two bytes a letter.
+    await expect(api['activities.addNote']({ leadId: 1, body: 'я'.repeat(MAX_CALL_BYTES / 2) } as never)).resolves.toEqual(tooLarge);
     expect(sockets).toHaveLength(0);
+    // Just under the limit in bytes, it goes.
+    void api['activities.addNote']({ leadId: 1, body: 'я'.repeat(MAX_CALL_BYTES / 2 - 100) } as never);
+    expect(sockets).toHaveLength(1);
   });
 });
 
