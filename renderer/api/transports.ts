@@ -49,7 +49,7 @@ export function electronTransport(bridge: VoronkaApi): VoronkaApi {
 export interface SocketLike {
   readonly readyState: number;
   send(data: string): void;
-  addEventListener(type: 'open' | 'close' | 'error', listener: () => void): void;
+  addEventListener(type: 'open' | 'close', listener: () => void): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
