@@ -10,8 +10,12 @@ import { registerIpcHandlers } from '../ipc/register-ipc.ts';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedSenderUrl } from './security.ts';
 import { appPaths, createMainWindow } from './window.ts';
 import { electronFileChooser } from './file-chooser.ts';
+import { settleWithin } from './settle-within.ts';
 
 type Db = ReturnType<typeof openDatabase>;
+
+/** The longest a quit waits for the workers (an import's batch, a report) before closing the database anyway. */
+export const SHUTDOWN_WAIT_MS = 5000;
 
 /**
  * The Electron entry: one instance, one window, one database in the user-data folder.
@@ -51,14 +55,26 @@ export function startApp(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    // An import that does not get to say it stopped is marked interrupted by the next start.
-    void stopWorkers?.();
-    stopWorkers = null;
+  // Quitting waits for the workers to stop (an export or import ends at its next batch and records
+  // it; a worker still starting does not open the file after it closed), then closes the database
+  // and quits again. Not longer than SHUTDOWN_WAIT_MS: an import that does not get to say it stopped
+  // is marked interrupted by the next start.
+  let shutDown: 'no' | 'running' | 'done' = 'no';
+  app.on('will-quit', (event) => {
+    if (shutDown === 'done') return;
+    event.preventDefault();
+    if (shutDown === 'running') return;
+    shutDown = 'running';
     unregisterIpc?.();
     unregisterIpc = null;
-    db?.close();
-    db = null;
+    const workersStopped = stopWorkers?.() ?? Promise.resolve();
+    stopWorkers = null;
+    void settleWithin(workersStopped, SHUTDOWN_WAIT_MS, 'Voronka: a worker did not stop cleanly:').then(() => {
+      db?.close();
+      db = null;
+      shutDown = 'done';
+      app.quit();
+    });
   });
 
   return app

@@ -32,7 +32,19 @@ class FakeWebContents extends EventEmitter {
 function makeElectron(opts: { lock: boolean; userData: string; appRoot: string }) {
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: vi.fn(() => opts.lock),
-    quit: vi.fn(),
+    /** Set once a quit was not prevented: the process would end. */
+    quitted: false,
+    /** As Electron's: 'will-quit', and the app ends unless a listener prevents it. */
+    quit: vi.fn(() => {
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          event.defaultPrevented = true;
+        },
+      };
+      app.emit('will-quit', event);
+      if (!event.defaultPrevented) app.quitted = true;
+    }),
     whenReady: vi.fn(() => Promise.resolve()),
     getPath: vi.fn((name: string) => {
       if (name !== 'userData') throw new Error(`unexpected app.getPath(${name})`);
@@ -129,9 +141,13 @@ beforeEach(() => {
   vi.resetModules();
 });
 
-afterEach(() => {
-  // Run the app's own shutdown so the database is closed before the folder goes.
-  h.current?.app.emit('will-quit', {});
+afterEach(async () => {
+  // Run the app's own shutdown so the workers have stopped and the database is closed before the folder goes.
+  const current = h.current;
+  if (current) {
+    current.app.quit();
+    await vi.waitFor(() => expect(current.app.quitted).toBe(true));
+  }
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -265,12 +281,16 @@ describe('web contents guards', () => {
 });
 
 describe('lifecycle', () => {
-  it('quits when the last window closes (not on macOS) and closes the database on will-quit', async () => {
+  it('quits when the last window closes (not on macOS): IPC goes at once, the workers stop, then the database closes and the app quits', async () => {
     const e = await start();
     e.app.emit('window-all-closed');
     expect(e.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
-    e.app.emit('will-quit', {});
+    if (process.platform === 'darwin') e.app.quit();
     expect(e.ipcListeners.size).toBe(0);
+    // The first quit waits for the workers; the second, once they stopped, goes through.
+    expect(e.app.quitted).toBe(false);
+    await vi.waitFor(() => expect(e.app.quitted).toBe(true));
+    expect(e.app.quit).toHaveBeenCalledTimes(2);
     // The file is free again: another connection can take an exclusive lock.
     const db = new Database(path.join(userData, 'voronka.db'));
     expect(() => db.exec('BEGIN EXCLUSIVE; COMMIT;')).not.toThrow();
