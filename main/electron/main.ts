@@ -15,7 +15,7 @@ import { settleWithin } from './settle-within.ts';
 type Db = ReturnType<typeof openDatabase>;
 
 /** The longest a quit waits for the workers (an import's batch, a report) before closing the database anyway. */
-export const SHUTDOWN_WAIT_MS = 5000;
+const SHUTDOWN_WAIT_MS = 5000;
 
 /**
  * The Electron entry: one instance, one window, one database in the user-data folder.
