@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3';
 import { runJobWorker } from '../jobs/worker-protocol.ts';
-import { preparePlanStable } from '../store/plan-stable-sql.ts';
-import { registerSqlFunctions } from '../store/sql-functions.ts';
+import { openWorkerConnection } from '../store/worker-connection.ts';
 import { exportQueryToCsv, type CsvExportRequest, type CsvExportResult } from './export-query.ts';
 
 /**
@@ -16,11 +14,8 @@ export interface CsvExportJobInput extends CsvExportRequest {
 
 runJobWorker<CsvExportJobInput, CsvExportResult>(async (input, job) => {
   const { dbPath, ...request } = input;
-  const db = preparePlanStable(new Database(dbPath, { readonly: true, fileMustExist: true }));
+  const db = openWorkerConnection(dbPath, { readonly: true });
   try {
-    db.pragma('busy_timeout = 5000');
-    // Filters translated for the table may call them ("contains" folds Cyrillic case with fold_case).
-    registerSqlFunctions(db);
     return await exportQueryToCsv(db, request, {
       progress: (done, total) => job.progress(done, total, 'writing'),
       checkCancelled: () => job.throwIfCancelled(),

@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
 import type { ImportPreview, ImportRecord } from '../../shared/domain/csv-transfer.ts';
 import { runJobWorker } from '../jobs/worker-protocol.ts';
 import { openDatabase } from '../store/open-database.ts';
-import { preparePlanStable } from '../store/plan-stable-sql.ts';
-import { registerSqlFunctions } from '../store/sql-functions.ts';
+import { openWorkerConnection } from '../store/worker-connection.ts';
 import { IMPORT_CACHE_KIB, runImport, type ImportRunInput } from './run-import.ts';
 import { runPreview, type PreviewRunInput } from './run-preview.ts';
 
@@ -36,10 +34,8 @@ runJobWorker<ImportJobData, ImportJobOutput>(async ({ dbPath, job: input }, job)
       db.close();
     }
   }
-  const db = preparePlanStable(new Database(dbPath, { readonly: true, fileMustExist: true }));
+  const db = openWorkerConnection(dbPath, { readonly: true });
   try {
-    db.pragma('busy_timeout = 5000');
-    registerSqlFunctions(db);
     return await runPreview(db, input, control);
   } finally {
     db.close();

@@ -3,8 +3,7 @@ import Database from 'better-sqlite3';
 import type { ReportRequest, ReportResult } from '../../shared/domain/reports.ts';
 import { DomainError, type ErrorCode } from '../../shared/ipc/result.ts';
 import type { JobProgress } from '../jobs/worker-protocol.ts';
-import { preparePlanStable } from '../store/plan-stable-sql.ts';
-import { registerSqlFunctions } from '../store/sql-functions.ts';
+import { openWorkerConnection } from '../store/worker-connection.ts';
 import { createReportEngine, type ReportEngine } from './report-engine.ts';
 
 /**
@@ -40,13 +39,11 @@ let open: { path: string; db: Database.Database; engine: ReportEngine } | null =
 function engineFor(dbPath: string): ReportEngine {
   if (open?.path === dbPath) return open.engine;
   open?.db.close();
-  const db = preparePlanStable(new Database(dbPath, { fileMustExist: true }));
-  db.pragma('busy_timeout = 5000');
+  const db = openWorkerConnection(dbPath, { readonly: false });
   db.pragma('foreign_keys = ON');
   // A bigger page cache than the default 2 MB: the catch-up writes several indexes at once, and
   // the reports read them again and again.
   db.pragma('cache_size = -65536');
-  registerSqlFunctions(db);
   open = { path: dbPath, db, engine: createReportEngine(db) };
   return open.engine;
 }

@@ -1,10 +1,8 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import type { LeadFilter } from '../../shared/domain/filter.ts';
 import type { FilterContext } from './filter/compile-filter.ts';
-import { preparePlanStable } from './plan-stable-sql.ts';
+import { openWorkerConnection } from './worker-connection.ts';
 import { createLeadQueryRepository } from './repositories/lead-query-repository.ts';
-import { registerSqlFunctions } from './sql-functions.ts';
 
 /**
  * The filter counter's thread (see filter-counter.ts): counts the live leads each filter keeps, on
@@ -23,11 +21,7 @@ export type FromFilterCountWorker = { id: number; counts: number[] } | { id: num
 
 if (isMainThread || !parentPort) throw new Error('filter-count.worker.ts runs inside a worker thread');
 const port = parentPort;
-// It only reads; busy_timeout: a read waits out the rare moment WAL mode locks readers out (a
-// checkpoint resetting the log) instead of failing the sidebar's counts.
-const db = preparePlanStable(new Database((workerData as FilterCountWorkerData).dbPath, { readonly: true, fileMustExist: true }));
-db.pragma('busy_timeout = 5000');
-registerSqlFunctions(db);
+const db = openWorkerConnection((workerData as FilterCountWorkerData).dbPath, { readonly: true });
 const query = createLeadQueryRepository(db);
 
 port.on('message', ({ id, filters, context }: FilterCountRequest) => {
