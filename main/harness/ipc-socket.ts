@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { CHANNELS, type Channel } from '../../shared/ipc/channels.ts';
+import { isChannel } from '../../shared/ipc/channels.ts';
 import type { HandlerTable } from '../../shared/ipc/handler-table.ts';
 import { MAX_CALL_BYTES, type SocketAnswer, type SocketCall } from '../../shared/ipc/harness-socket.ts';
 import { fail } from '../../shared/ipc/result.ts';
@@ -55,8 +55,7 @@ async function answer(socket: WebSocket, handlers: HandlerTable, data: RawData, 
     socket.close(UNREADABLE_MESSAGE, 'Expected a JSON call with a numeric id.');
     return;
   }
-  const known = (CHANNELS as readonly string[]).includes(call.channel);
-  const result = known ? await handlers[call.channel as Channel](call.input) : fail('not_found', `No channel ${call.channel}.`);
+  const result = isChannel(call.channel) ? await handlers[call.channel](call.input) : fail('not_found', `No channel ${call.channel}.`);
   // The page may have gone while the handler ran.
   if (socket.readyState !== socket.OPEN) return;
   const reply: SocketAnswer = { id: call.id, result };

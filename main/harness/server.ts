@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CHANNELS, type Channel } from '../../shared/ipc/channels.ts';
+import { isChannel } from '../../shared/ipc/channels.ts';
 import { fail, type Result } from '../../shared/ipc/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../electron/security.ts';
 import { createEventBus, type EventBus } from '../ipc/event-bus.ts';
@@ -10,7 +10,7 @@ import { createServices } from '../services/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { readStaticFile } from './static-files.ts';
 import { createIpcSockets } from './ipc-socket.ts';
-import { HARNESS_SOCKET_PATH } from '../../shared/ipc/harness-socket.ts';
+import { HARNESS_SOCKET_PATH, MAX_CALL_BYTES } from '../../shared/ipc/harness-socket.ts';
 import { receiveUpload, sendDownload } from './file-transfer.ts';
 import { createFileRegistry } from '../transfer/file-registry.ts';
 import { UPLOAD_LIMIT_BYTES } from '../../shared/domain/csv-transfer.ts';
@@ -37,7 +37,6 @@ export interface Harness {
 }
 
 export const TOKEN_HEADER = 'x-voronka-token';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The same IPC handler table as Electron's main process, served on 127.0.0.1 only, for
@@ -109,7 +108,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (request.headers.origin !== undefined && request.headers.origin !== origin) {
       return sendJson(response, 403, fail('forbidden', 'Wrong origin.'));
     }
-    if (!(CHANNELS as readonly string[]).includes(channel)) return sendJson(response, 404, fail('not_found', `No channel ${channel}.`));
+    if (!isChannel(channel)) return sendJson(response, 404, fail('not_found', `No channel ${channel}.`));
     const body = await readBody(request);
     if (body === null) {
       // Answer, then drop the connection: the rest of the upload is not worth reading.
@@ -122,7 +121,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     } catch {
       return sendJson(response, 400, fail('invalid_input', 'The request body is not JSON.'));
     }
-    sendJson(response, 200, await handlers[channel as Channel](envelope?.input));
+    sendJson(response, 200, await handlers[channel](envelope?.input));
   }
 
   async function serveUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -190,9 +189,9 @@ function readBody(request: IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
-      if (size > MAX_BODY_BYTES) return;
+      if (size > MAX_CALL_BYTES) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > MAX_CALL_BYTES) {
         // Not request.destroy(): that kills the socket before the 413 can be sent. Stop keeping
         // the chunks; the caller answers with `connection: close`.
         chunks.length = 0;

@@ -52,5 +52,12 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
+const CHANNEL_NAMES: ReadonlySet<string> = new Set(CHANNELS);
+
+/** Whether a name from outside (a URL, a socket message) is one of our channels. */
+export function isChannel(name: string): name is Channel {
+  return CHANNEL_NAMES.has(name);
+}
+
 /** Prefix of the Electron IPC channel names, so that ours never clash with Electron's own. */
 export const IPC_PREFIX = 'voronka:';
