@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import type { Funnel, Stage } from '../../shared/domain/stage.ts';
 import { useBoard } from '../state/store.ts';
-import { formatCount } from '../ui/numbers.ts';
+import { leadsWord } from '../ui/numbers.ts';
 import { Column } from './Column.tsx';
 
 interface FunnelGroupProps {
@@ -21,7 +21,7 @@ export const FunnelGroup = memo(function FunnelGroup({ funnel, name, stages }: F
         <span className="funnel-label">
           <span className="funnel-name">{name}</span>
           <span className="funnel-count">
-            {formatCount(count)} {count === 1 ? 'lead' : 'leads'}
+            {leadsWord(count)}
           </span>
         </span>
       </h2>

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useBoard } from '../state/store.ts';
 import { SelectField } from '../ui/Field.tsx';
 import { Modal } from '../ui/Modal.tsx';
-import { bulkAssign, leadsWord } from './bulk-actions.ts';
+import { bulkAssign } from './bulk-actions.ts';
+import { leadsWord } from '../ui/numbers.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
 
 const UNASSIGN = 'none';

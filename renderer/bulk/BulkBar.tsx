@@ -1,8 +1,7 @@
 import { hasSelection, NO_SELECTION, selectAllMatching, selectedCount } from '../table/selection.ts';
 import { setSelection, useTableData } from '../table/table-data.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
-import { leadsWord } from './bulk-actions.ts';
-import { formatCount } from '../ui/numbers.ts';
+import { formatCount, leadsWord } from '../ui/numbers.ts';
 import './bulk.css';
 
 /** Shown while rows are selected: N selected · Move to stage… · Assign owner… · tags · Delete. */

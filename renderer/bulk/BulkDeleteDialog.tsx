@@ -1,5 +1,6 @@
 import { Modal } from '../ui/Modal.tsx';
-import { bulkDelete, leadsWord } from './bulk-actions.ts';
+import { bulkDelete } from './bulk-actions.ts';
+import { leadsWord } from '../ui/numbers.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
 
 /** Asks before deleting many leads; the delete can still be undone afterwards. */

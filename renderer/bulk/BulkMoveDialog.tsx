@@ -3,7 +3,8 @@ import { REASON_KIND_LABELS, REASON_KINDS, type ReasonKind } from '../../shared/
 import { useBoard } from '../state/store.ts';
 import { SelectField } from '../ui/Field.tsx';
 import { Modal } from '../ui/Modal.tsx';
-import { bulkMove, leadsWord } from './bulk-actions.ts';
+import { bulkMove } from './bulk-actions.ts';
+import { leadsWord } from '../ui/numbers.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
 
 /** Which reason lists a move to that stage may need (the lead's current stage decides which one applies). */

@@ -1,5 +1,5 @@
 import { Modal } from '../ui/Modal.tsx';
-import { leadsWord } from './bulk-actions.ts';
+import { leadsWord } from '../ui/numbers.ts';
 import { useBulk } from './bulk-store.ts';
 
 /** After a bulk move: which leads a rule refused, and why. The others were moved. */

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Modal } from '../ui/Modal.tsx';
 import { TagInput } from '../ui/TagInput.tsx';
-import { bulkTag, leadsWord } from './bulk-actions.ts';
+import { bulkTag } from './bulk-actions.ts';
+import { leadsWord } from '../ui/numbers.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
 
 /** "Add tag…" / "Remove tag…" on every selected lead. */

@@ -9,12 +9,8 @@ import { showError, showToast } from '../state/toasts.ts';
 import { pushUndo } from '../state/undo-stack.ts';
 import { bulkTarget, NO_SELECTION } from '../table/selection.ts';
 import { setSelection, tableQuery, useTableData } from '../table/table-data.ts';
-import { formatCount } from '../ui/numbers.ts';
+import { leadsWord } from '../ui/numbers.ts';
 import { useBulk } from './bulk-store.ts';
-
-export function leadsWord(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'lead' : 'leads'}`;
-}
 
 /** Sends one `leads.bulk` for the selection (ids, or the filter when every matching lead is selected). */
 async function run(action: LeadsBulkAction, what: string): Promise<BulkOutcome | null> {

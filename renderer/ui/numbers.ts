@@ -15,6 +15,11 @@ export function formatCount(n: number): string {
   return n < 0 ? `-${groupDigits(String(-n))}` : groupDigits(String(n));
 }
 
+/** "1 lead", "100,000 leads". */
+export function leadsWord(n: number): string {
+  return `${formatCount(n)} ${n === 1 ? 'lead' : 'leads'}`;
+}
+
 /** n / divisor for non-negative whole numbers, rounded half up (Intl's default, halfExpand). */
 export function divideRounded(n: number, divisor: number): number {
   const rest = n % divisor;

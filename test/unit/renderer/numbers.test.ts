@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { divideRounded, formatCount } from '../../../renderer/ui/numbers.ts';
+import { divideRounded, formatCount, leadsWord } from '../../../renderer/ui/numbers.ts';
 
 describe('numbers', () => {
   it('writes counts as toLocaleString does in en-US', () => {
     for (const n of [0, 7, 999, 1_000, 12_345, 100_000, 1_234_567, -4_321, 2 ** 53 - 1, 1.5]) {
       expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
     }
+  });
+
+  it('counts leads in words', () => {
+    expect([0, 1, 2, 100_000].map(leadsWord)).toEqual(['0 leads', '1 lead', '2 leads', '100,000 leads']);
   });
 
   it('divides whole numbers rounding half up', () => {
