@@ -68,25 +68,25 @@ const OPEN = 1;
  * the calls still waiting on it; they are not resent, since main may have run them.
  */
 export function harnessTransport(options: HarnessOptions): VoronkaApi {
-  let socket: SocketLike | null = null;
-  let waiting = new Map<number, (result: Result<unknown>) => void>();
+  /** The open (or opening) socket and the calls waiting on its answers. */
+  let current: { socket: SocketLike; calls: Map<number, (result: Result<unknown>) => void> } | null = null;
   let lastId = 0;
 
-  function connect(): SocketLike {
-    if (socket && (socket.readyState === CONNECTING || socket.readyState === OPEN)) return socket;
-    const opened = options.openSocket(options.socketUrl());
+  function connect(): NonNullable<typeof current> {
+    if (current && (current.socket.readyState === CONNECTING || current.socket.readyState === OPEN)) return current;
+    const socket = options.openSocket(options.socketUrl());
     const calls = new Map<number, (result: Result<unknown>) => void>();
-    socket = opened;
-    waiting = calls;
-    opened.addEventListener('message', ({ data }) => {
+    const opened = { socket, calls };
+    current = opened;
+    socket.addEventListener('message', ({ data }) => {
       const answer = readAnswer(data);
       const settle = answer && calls.get(answer.id);
       if (!answer || !settle) return;
       calls.delete(answer.id);
       settle(asResult(answer.result));
     });
-    opened.addEventListener('close', () => {
-      if (socket === opened) socket = null;
+    socket.addEventListener('close', () => {
+      if (current === opened) current = null;
       for (const settle of calls.values()) settle(internal('Could not reach Voronka. Is it still running?'));
       calls.clear();
     });
@@ -103,10 +103,10 @@ export function harnessTransport(options: HarnessOptions): VoronkaApi {
           resolve({ ok: false, error: { code: 'invalid_input', message: 'Request too large.' } });
           return;
         }
-        const target = connect();
-        waiting.set(id, resolve);
-        if (target.readyState === OPEN) target.send(message);
-        else target.addEventListener('open', () => target.send(message));
+        const { socket, calls } = connect();
+        calls.set(id, resolve);
+        if (socket.readyState === OPEN) socket.send(message);
+        else socket.addEventListener('open', () => socket.send(message));
       }),
   );
 }
