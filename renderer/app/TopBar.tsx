@@ -5,7 +5,7 @@ import { totalLeadCount, useBoard } from '../state/store.ts';
 import { useWorkspace } from '../state/workspace.ts';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { SearchBox } from './SearchBox.tsx';
-import { leadsWord } from '../ui/numbers.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 
 export function TopBar() {
   const ready = useBoard((s) => s.phase === 'ready');
@@ -22,7 +22,7 @@ export function TopBar() {
       <SearchBox />
       {ready && (
         <span className="topbar-count" data-testid="lead-count" aria-live="polite">
-          {leadsWord(count)}
+          {plural(count, LEADS)}
           {narrowed ? ' match' : ''}
         </span>
       )}

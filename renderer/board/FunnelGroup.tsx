@@ -1,8 +1,8 @@
 import { memo, useId } from 'react';
 import type { Funnel, Stage } from '../../shared/domain/stage.ts';
 import { useBoard } from '../state/store.ts';
-import { leadsWord } from '../ui/numbers.ts';
 import { Column } from './Column.tsx';
+import { LEADS, plural } from '../ui/numbers.ts';
 
 interface FunnelGroupProps {
   funnel: Funnel;
@@ -21,7 +21,7 @@ export const FunnelGroup = memo(function FunnelGroup({ funnel, name, stages }: F
         <span className="funnel-label">
           <span className="funnel-name">{name}</span>
           <span className="funnel-count">
-            {leadsWord(count)}
+            {plural(count, LEADS)}
           </span>
         </span>
       </h2>

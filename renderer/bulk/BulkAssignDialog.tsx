@@ -3,8 +3,8 @@ import { useBoard } from '../state/store.ts';
 import { SelectField } from '../ui/Field.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import { bulkAssign } from './bulk-actions.ts';
-import { leadsWord } from '../ui/numbers.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 
 const UNASSIGN = 'none';
 
@@ -25,7 +25,7 @@ export function BulkAssignDialog({ count }: { count: number }) {
   }
 
   return (
-    <Modal title={`Assign ${leadsWord(count)}`} onClose={() => openBulkDialog(null)} testId="bulk-assign-dialog">
+    <Modal title={`Assign ${plural(count, LEADS)}`} onClose={() => openBulkDialog(null)} testId="bulk-assign-dialog">
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="bulk-form">
         <SelectField
           label="Owner"

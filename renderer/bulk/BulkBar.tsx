@@ -1,8 +1,8 @@
 import { hasSelection, NO_SELECTION, selectAllMatching, selectedCount } from '../table/selection.ts';
 import { setSelection, useTableData } from '../table/table-data.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
-import { formatCount, leadsWord } from '../ui/numbers.ts';
 import './bulk.css';
+import { formatCount, LEADS, plural } from '../ui/numbers.ts';
 
 /** Shown while rows are selected: N selected · Move to stage… · Assign owner… · tags · Delete. */
 export function BulkBar() {
@@ -16,11 +16,11 @@ export function BulkBar() {
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Actions on the selected leads" data-testid="bulk-bar">
       <span className="bulk-count" data-testid="bulk-count" aria-live="polite">
-        {all ? `All ${leadsWord(count)} matching selected` : `${formatCount(count)} selected`}
+        {all ? `All ${plural(count, LEADS)} matching selected` : `${formatCount(count)} selected`}
       </span>
       {!all && count < total && (
         <button type="button" className="link-button" onClick={() => setSelection(selectAllMatching())} data-testid="select-all-matching">
-          Select all {leadsWord(total)} matching
+          Select all {plural(total, LEADS)} matching
         </button>
       )}
       <span className="bulk-sep" aria-hidden="true" />

@@ -4,8 +4,8 @@ import { useBoard } from '../state/store.ts';
 import { SelectField } from '../ui/Field.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import { bulkMove } from './bulk-actions.ts';
-import { leadsWord } from '../ui/numbers.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 
 /** Which reason lists a move to that stage may need (the lead's current stage decides which one applies). */
 function reasonKindsFor(stageKind: string, funnel: string): ReasonKind[] {
@@ -36,7 +36,7 @@ export function BulkMoveDialog({ count }: { count: number }) {
   }
 
   return (
-    <Modal title={`Move ${leadsWord(count)}`} onClose={() => openBulkDialog(null)} testId="bulk-move-dialog">
+    <Modal title={`Move ${plural(count, LEADS)}`} onClose={() => openBulkDialog(null)} testId="bulk-move-dialog">
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="bulk-form">
         <SelectField
           label="To stage"

@@ -1,6 +1,6 @@
 import { Modal } from '../ui/Modal.tsx';
-import { leadsWord } from '../ui/numbers.ts';
 import { useBulk } from './bulk-store.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 
 /** After a bulk move: which leads a rule refused, and why. The others were moved. */
 export function BulkRefusalsDialog() {
@@ -9,9 +9,9 @@ export function BulkRefusalsDialog() {
   const { outcome, stageName } = refusals;
   const close = () => useBulk.setState({ refusals: null });
   return (
-    <Modal title={`${leadsWord(outcome.refused.length)} not moved to ${stageName}`} onClose={close} testId="bulk-refusals">
+    <Modal title={`${plural(outcome.refused.length, LEADS)} not moved to ${stageName}`} onClose={close} testId="bulk-refusals">
       <p className="modal-intro">
-        {outcome.appliedIds.length > 0 ? `${leadsWord(outcome.appliedIds.length)} moved. ` : 'No lead was moved. '}
+        {outcome.appliedIds.length > 0 ? `${plural(outcome.appliedIds.length, LEADS)} moved. ` : 'No lead was moved. '}
         These stayed where they were; they are still selected, so you can fix them and move them again.
       </p>
       <ul className="refusal-list" data-testid="refusal-list">

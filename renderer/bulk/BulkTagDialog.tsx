@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Modal } from '../ui/Modal.tsx';
 import { TagInput } from '../ui/TagInput.tsx';
 import { bulkTag } from './bulk-actions.ts';
-import { leadsWord } from '../ui/numbers.ts';
 import { openBulkDialog, useBulk } from './bulk-store.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 
 /** "Add tag…" / "Remove tag…" on every selected lead. */
 export function BulkTagDialog({ count, remove }: { count: number; remove: boolean }) {
@@ -21,7 +21,7 @@ export function BulkTagDialog({ count, remove }: { count: number; remove: boolea
   }
 
   return (
-    <Modal title={remove ? `Remove tags from ${leadsWord(count)}` : `Tag ${leadsWord(count)}`} onClose={() => openBulkDialog(null)} testId="bulk-tag-dialog">
+    <Modal title={remove ? `Remove tags from ${plural(count, LEADS)}` : `Tag ${plural(count, LEADS)}`} onClose={() => openBulkDialog(null)} testId="bulk-tag-dialog">
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="bulk-form">
         <TagInput
           label={remove ? 'Tags to remove' : 'Tags to add'}

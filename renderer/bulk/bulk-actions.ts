@@ -9,8 +9,8 @@ import { showError, showToast } from '../state/toasts.ts';
 import { pushUndo } from '../state/undo-stack.ts';
 import { bulkTarget, NO_SELECTION } from '../table/selection.ts';
 import { setSelection, tableQuery, useTableData } from '../table/table-data.ts';
-import { leadsWord } from '../ui/numbers.ts';
 import { useBulk } from './bulk-store.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 
 /** Sends one `leads.bulk` for the selection (ids, or the filter when every matching lead is selected). */
 async function run(action: LeadsBulkAction, what: string): Promise<BulkOutcome | null> {
@@ -39,14 +39,14 @@ export async function bulkMove(toStage: string, reason: string | undefined): Pro
   } else {
     setSelection(NO_SELECTION);
   }
-  showToast({ tone: 'info', message: `${leadsWord(outcome.appliedIds.length)} moved to ${stageName}` });
+  showToast({ tone: 'info', message: `${plural(outcome.appliedIds.length, LEADS)} moved to ${stageName}` });
 }
 
 export async function bulkAssign(ownerId: number | null): Promise<void> {
   const owner = useBoard.getState().team.find((m) => m.id === ownerId)?.name;
   const outcome = await run({ type: 'assign', ownerId }, 'assign the owner');
   if (!outcome) return;
-  showToast({ tone: 'info', message: owner ? `${leadsWord(outcome.appliedIds.length)} assigned to ${owner}` : `${leadsWord(outcome.appliedIds.length)} unassigned` });
+  showToast({ tone: 'info', message: owner ? `${plural(outcome.appliedIds.length, LEADS)} assigned to ${owner}` : `${plural(outcome.appliedIds.length, LEADS)} unassigned` });
 }
 
 export async function bulkTag(add: string[], remove: string[]): Promise<void> {
@@ -56,7 +56,7 @@ export async function bulkTag(add: string[], remove: string[]): Promise<void> {
   const tags = (add.length > 0 ? add : remove).map((t) => `“${t}”`).join(', ');
   showToast({
     tone: 'info',
-    message: add.length > 0 ? `${tags} added to ${leadsWord(outcome.appliedIds.length)}` : `${tags} removed from ${leadsWord(outcome.appliedIds.length)}`,
+    message: add.length > 0 ? `${tags} added to ${plural(outcome.appliedIds.length, LEADS)}` : `${tags} removed from ${plural(outcome.appliedIds.length, LEADS)}`,
   });
 }
 
@@ -64,7 +64,7 @@ export async function bulkTag(add: string[], remove: string[]): Promise<void> {
 export async function bulkDelete(): Promise<void> {
   const outcome = await run({ type: 'delete' }, 'delete the leads');
   if (!outcome) return;
-  const label = leadsWord(outcome.appliedIds.length);
+  const label = plural(outcome.appliedIds.length, LEADS);
   const { stack, entry } = pushUndo(useBoard.getState().undo, { kind: 'bulk-delete', leadIds: outcome.appliedIds, label });
   useBoard.setState({ undo: stack });
   setSelection(NO_SELECTION);

@@ -9,7 +9,7 @@ import { RunStep } from './RunStep.tsx';
 import { ScanStep } from './ScanStep.tsx';
 import { SummaryStep } from './SummaryStep.tsx';
 import { canContinue, previousStep, reachable, STEPS } from './wizard.ts';
-import { formatCount } from '../ui/numbers.ts';
+import { plural, ROWS } from '../ui/numbers.ts';
 import './import.css';
 
 const NEXT_LABEL = { scan: 'Next: columns', mapping: 'Next: preview' } as const;
@@ -97,5 +97,5 @@ function StartLabel() {
   const counts = useImport((s) => s.wizard.preview?.counts ?? null);
   if (!counts) return <>Import</>;
   const n = counts.created + counts.updated;
-  return <>Import {formatCount(n)} {n === 1 ? 'row' : 'rows'}</>;
+  return <>Import {plural(n, ROWS)}</>;
 }

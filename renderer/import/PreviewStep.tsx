@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { ColumnMapping, PreviewRow } from '../../shared/domain/csv-transfer.ts';
 import { ProgressBar } from '../jobs/ProgressBar.tsx';
-import { describeProgress, progressPercent, ROWS, type ProgressLike } from '../jobs/progress-format.ts';
-import { formatCount } from '../ui/numbers.ts';
+import { describeProgress, progressPercent, type ProgressLike } from '../jobs/progress-format.ts';
+import { formatCount, ROWS } from '../ui/numbers.ts';
 import { useBoard } from '../state/store.ts';
 import { setDuplicatePolicy } from './import-actions.ts';
 import { useImport } from './import-store.ts';

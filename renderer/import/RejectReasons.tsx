@@ -1,5 +1,5 @@
 import type { ImportPreview } from '../../shared/domain/csv-transfer.ts';
-import { plural, ROWS } from '../jobs/progress-format.ts';
+import { plural, ROWS } from '../ui/numbers.ts';
 
 interface RejectReasonsProps {
   headingId: string;

@@ -1,5 +1,6 @@
 import { ProgressBar } from '../jobs/ProgressBar.tsx';
-import { describeProgress, progressPercent, ROWS } from '../jobs/progress-format.ts';
+import { describeProgress, progressPercent } from '../jobs/progress-format.ts';
+import { ROWS } from '../ui/numbers.ts';
 import { cancelImport } from './import-actions.ts';
 import { useImport } from './import-store.ts';
 

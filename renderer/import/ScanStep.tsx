@@ -1,7 +1,7 @@
 import type { CsvFileDelimiter, CsvFileEncoding } from '../../shared/domain/csv-transfer.ts';
 import { ProgressBar } from '../jobs/ProgressBar.tsx';
-import { describeBytesProgress, formatBytes, plural, progressPercent, ROWS } from '../jobs/progress-format.ts';
-import { formatCount } from '../ui/numbers.ts';
+import { describeBytesProgress, formatBytes, progressPercent } from '../jobs/progress-format.ts';
+import { formatCount, plural, ROWS } from '../ui/numbers.ts';
 import { setReadChoice } from './import-actions.ts';
 import { useImport } from './import-store.ts';
 import { columnName } from './mapping-model.ts';

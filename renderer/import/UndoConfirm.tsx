@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ImportRecord } from '../../shared/domain/csv-transfer.ts';
-import { LEADS, plural } from '../jobs/progress-format.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 import { undoImport } from './import-actions.ts';
 
 /** "Undo this import" and its confirmation in place: what will be removed and restored, in words. */

@@ -1,5 +1,5 @@
 import { useBoard } from '../state/store.ts';
-import { plural, ROWS } from '../jobs/progress-format.ts';
+import { plural, ROWS } from '../ui/numbers.ts';
 import { setOwnerValue, setStageValue } from './import-actions.ts';
 import { useImport } from './import-store.ts';
 import { unknownToMatch } from './wizard.ts';

@@ -7,7 +7,7 @@ import { clearFilterValuesCache } from '../filters/useFilterValues.ts';
 import { connectAppEvents } from '../jobs/job-events.ts';
 import { cancelJob, followJob, withKindProgress } from '../jobs/jobs.ts';
 import type { JobWatch } from '../jobs/job-watch.ts';
-import { plural, LEADS } from '../jobs/progress-format.ts';
+import { LEADS, plural } from '../ui/numbers.ts';
 import { applyFilterToBoard } from '../state/board-actions.ts';
 import { emitLeadEvent } from '../state/lead-events.ts';
 import { showError, showToast } from '../state/toasts.ts';

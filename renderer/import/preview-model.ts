@@ -2,7 +2,7 @@ import type { ColumnMapping, CsvFileDelimiter, CsvFileEncoding, DuplicatePolicy,
 import { leadDisplayName } from '../../shared/domain/lead.ts';
 import { formatDateTime, formatIsoDate } from '../ui/dates.ts';
 import { formatMoney } from '../ui/money.ts';
-import { formatCount } from '../ui/numbers.ts';
+import { formatCount, plural, ROWS } from '../ui/numbers.ts';
 import { fieldLabel } from './mapping-model.ts';
 
 export const ENCODING_LABELS: Record<CsvFileEncoding, string> = {
@@ -144,5 +144,5 @@ export function countsSentence(counts: ImportCounts): string {
     counts.existingCompanies > 0
       ? ` ${formatCount(counts.existingCompanies)} ${counts.existingCompanies === 1 ? 'company is' : 'companies are'} already in Voronka: the new leads join ${counts.existingCompanies === 1 ? 'it' : 'them'}.`
       : '';
-  return `${formatCount(counts.read)} ${counts.read === 1 ? 'row' : 'rows'} in the file: ${parts.join(', ')}.${companies}`;
+  return `${plural(counts.read, ROWS)} in the file: ${parts.join(', ')}.${companies}`;
 }

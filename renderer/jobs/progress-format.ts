@@ -1,4 +1,4 @@
-import { formatCount } from '../ui/numbers.ts';
+import { formatCount, plural, type Unit } from '../ui/numbers.ts';
 
 /** Progress of a long job (export, scan, preview, import) as the seller reads it. */
 export interface ProgressLike {
@@ -7,18 +7,6 @@ export interface ProgressLike {
   total: number | null;
   /** A short word from main: 'reading', 'writing', 'checking', 'importing'... */
   phase: string;
-}
-
-export interface Unit {
-  one: string;
-  many: string;
-}
-
-export const ROWS: Unit = { one: 'row', many: 'rows' };
-export const LEADS: Unit = { one: 'lead', many: 'leads' };
-
-export function plural(n: number, unit: Unit): string {
-  return `${formatCount(n)} ${n === 1 ? unit.one : unit.many}`;
 }
 
 /**

@@ -15,9 +15,18 @@ export function formatCount(n: number): string {
   return n < 0 ? `-${groupDigits(String(-n))}` : groupDigits(String(n));
 }
 
+/** What is counted, in the singular and the plural. */
+export interface Unit {
+  one: string;
+  many: string;
+}
+
+export const ROWS: Unit = { one: 'row', many: 'rows' };
+export const LEADS: Unit = { one: 'lead', many: 'leads' };
+
 /** "1 lead", "100,000 leads". */
-export function leadsWord(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'lead' : 'leads'}`;
+export function plural(n: number, unit: Unit): string {
+  return `${formatCount(n)} ${n === 1 ? unit.one : unit.many}`;
 }
 
 /** n / divisor for non-negative whole numbers, rounded half up (Intl's default, halfExpand). */

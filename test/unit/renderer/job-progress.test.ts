@@ -3,7 +3,8 @@ import type { JobStatus } from '../../../shared/domain/csv-transfer.ts';
 import type { AppEvent, AppEventListener } from '../../../shared/ipc/events.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import { watchJob, type JobWatchDeps } from '../../../renderer/jobs/job-watch.ts';
-import { describeBytesProgress, describeProgress, describeUpload, formatBytes, LEADS, phaseLabel, progressPercent, ROWS } from '../../../renderer/jobs/progress-format.ts';
+import { describeBytesProgress, describeProgress, describeUpload, formatBytes, phaseLabel, progressPercent } from '../../../renderer/jobs/progress-format.ts';
+import { LEADS, ROWS } from '../../../renderer/ui/numbers.ts';
 
 describe('progress in words', () => {
   it('rounds down and never says 100% before the last item', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideRounded, formatCount, leadsWord } from '../../../renderer/ui/numbers.ts';
+import { divideRounded, formatCount, LEADS, plural } from '../../../renderer/ui/numbers.ts';
 
 describe('numbers', () => {
   it('writes counts as toLocaleString does in en-US', () => {
@@ -8,8 +8,8 @@ describe('numbers', () => {
     }
   });
 
-  it('counts leads in words', () => {
-    expect([0, 1, 2, 100_000].map(leadsWord)).toEqual(['0 leads', '1 lead', '2 leads', '100,000 leads']);
+  it('counts things in words, singular for one', () => {
+    expect([0, 1, 2, 100_000].map((n) => plural(n, LEADS))).toEqual(['0 leads', '1 lead', '2 leads', '100,000 leads']);
   });
 
   it('divides whole numbers rounding half up', () => {
